@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from kinerja.api.urls import api_urlpatterns
+from kinerja.organisasi.views import home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("akun/", include("kinerja.accounts.urls")),
+    path("organisasi/", include("kinerja.organisasi.urls")),
+    path("api/v1/", include(api_urlpatterns, namespace="api")),
+    path("admin/", admin.site.urls),
+]
