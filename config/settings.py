@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "kinerja.core",
     "kinerja.accounts",
     "kinerja.organisasi",
+    "kinerja.skp",
     "kinerja.api",
 ]
 

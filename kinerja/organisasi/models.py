@@ -101,6 +101,8 @@ class UnitKerja(models.Model):
         related_name="+",
         verbose_name=_("jabatan pimpinan"),
     )
+    # A unit kerja mandiri: its pimpinan plans with the JPT form of the SKP (domain.md §4.5).
+    mandiri = models.BooleanField(_("unit kerja mandiri"), default=False)
     path = models.CharField(max_length=500, db_index=True, editable=False, default="")
     kedalaman = models.PositiveSmallIntegerField(default=0, editable=False)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)

@@ -1,0 +1,201 @@
+"""Reads of the SKP, already shaped for their pages and API (fixed query counts).
+
+Every function takes objects the caller has already fetched through ``policies`` (access checked).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db.models import Case, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value, When
+
+from kinerja.organisasi.models import Pegawai
+from kinerja.skp.enums import BentukSkp, KlasifikasiRhk, StatusSkp
+from kinerja.skp.models import Indikator, Lampiran, PerilakuKerja, RencanaHasilKerja, RiwayatSkp, Skp
+from kinerja.skp.policies import skp_visible_to
+
+if TYPE_CHECKING:
+    from kinerja.accounts.models import User
+
+PEGAWAI_RELATED = ("pegawai__jabatan", "pegawai__unit_kerja", "jabatan", "unit_kerja")
+
+
+def skp_detail_qs() -> QuerySet[Skp]:
+    """One SKP with everything its detail page and ``GET /skp/{id}`` show: 5 queries in all
+    (the SKP with its people, RHK with their atasan RHK, indikator, perilaku, lampiran)."""
+    return Skp.objects.select_related(
+        *PEGAWAI_RELATED,
+        "pejabat_penilai__jabatan",
+        "atasan_pejabat_penilai",
+    ).prefetch_related(
+        Prefetch(
+            "rhk",
+            queryset=RencanaHasilKerja.objects.select_related("rhk_atasan").order_by("jenis", "urutan", "id"),
+        ),
+        Prefetch("rhk__indikator", queryset=Indikator.objects.order_by("urutan", "id")),
+        Prefetch("perilaku", queryset=PerilakuKerja.objects.order_by("urutan")),
+        Prefetch("lampiran", queryset=Lampiran.objects.order_by("jenis", "urutan", "id")),
+    )
+
+
+def skp_list(*, user: User, pegawai: Pegawai | None = None, tahun: int | None = None) -> QuerySet[Skp]:
+    qs = skp_visible_to(user).select_related("pegawai", "jabatan", "pejabat_penilai")
+    if pegawai is not None:
+        qs = qs.filter(pegawai=pegawai)
+    if tahun is not None:
+        qs = qs.filter(tahun=tahun)
+    return qs.order_by("-tahun", "-periode_awal", "-versi")
+
+
+def riwayat_of(skp: Skp) -> QuerySet[RiwayatSkp]:
+    """The riwayat timeline of every version of this SKP (the seri), oldest first."""
+    return (
+        RiwayatSkp.objects.filter(skp__seri=skp.seri)
+        .select_related("actor__pegawai", "skp")
+        .order_by("created_at", "id")
+    )
+
+
+def rhk_atasan_options(skp: Skp) -> list[RencanaHasilKerja]:
+    """The RHK this SKP may intervene: those of the current pejabat penilai's SKP for an
+    overlapping period; of a JPT SKP only klasifikasi ORGANISASI (domain.md §4.5)."""
+    penilai_id = skp.pegawai.pejabat_penilai_id
+    if skp.bentuk != BentukSkp.JA_JF or penilai_id is None:
+        return []
+    qs = (
+        RencanaHasilKerja.objects.filter(
+            skp__pegawai_id=penilai_id,
+            skp__periode_awal__lte=skp.periode_akhir,
+            skp__periode_akhir__gte=skp.periode_awal,
+        )
+        .exclude(skp__status=StatusSkp.DIGANTI)
+        .exclude(skp__bentuk=BentukSkp.JPT, klasifikasi=KlasifikasiRhk.INDIVIDU)
+        .select_related("skp")
+        .order_by("skp__periode_awal", "jenis", "urutan", "id")
+    )
+    return list(qs)
+
+
+def penilai_tanpa_skp(skp: Skp) -> bool:
+    """The pejabat penilai has no SKP covering this period yet (issue #3 point 6: say why)."""
+    penilai_id = skp.pegawai.pejabat_penilai_id
+    if penilai_id is None:
+        return True
+    return (
+        not Skp.objects.filter(
+            pegawai_id=penilai_id, periode_awal__lte=skp.periode_akhir, periode_akhir__gte=skp.periode_awal
+        )
+        .exclude(status=StatusSkp.DIGANTI)
+        .exists()
+    )
+
+
+# --- Inbox of the pejabat penilai ----------------------------------------------------------------
+
+
+@dataclass
+class InboxRow:
+    pegawai: Pegawai
+    skp_id: int | None
+    status: str | None
+    tanggal_diajukan: dt.datetime | None
+
+
+STATUS_PRIORITY: dict[str, int] = {StatusSkp.DIAJUKAN: 0, StatusSkp.DRAFT: 1, StatusSkp.DISETUJUI: 2}
+
+
+def inbox(*, penilai: Pegawai, tahun: int) -> list[InboxRow]:
+    """Every direct bawahan with their current SKP of the year, submitted ones first (2 queries:
+    the bawahan with their latest SKP annotated, then nothing more)."""
+    latest = (
+        Skp.objects.filter(pegawai=OuterRef("pk"), tahun=tahun)
+        .exclude(status=StatusSkp.DIGANTI)
+        .annotate(
+            prioritas=Case(
+                When(status=StatusSkp.DIAJUKAN, then=Value(0)),
+                When(status=StatusSkp.DRAFT, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("prioritas", "-periode_awal", "-versi")
+    )
+    bawahan = (
+        Pegawai.objects.filter(pejabat_penilai=penilai, aktif=True)
+        .select_related("jabatan", "unit_kerja")
+        .annotate(
+            skp_id=Subquery(latest.values("pk")[:1]),
+            skp_status=Subquery(latest.values("status")[:1]),
+            skp_diajukan=Subquery(latest.values("tanggal_diajukan")[:1]),
+        )
+    )
+    rows = [
+        InboxRow(pegawai=p, skp_id=p.skp_id, status=p.skp_status, tanggal_diajukan=p.skp_diajukan)
+        for p in bawahan
+    ]
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    rows.sort(
+        key=lambda r: (
+            STATUS_PRIORITY.get(r.status or "", 3),
+            r.tanggal_diajukan or far,
+            r.pegawai.nama,
+        )
+    )
+    return rows
+
+
+# --- Matriks peran hasil -------------------------------------------------------------------------
+
+
+@dataclass
+class MatriksRow:
+    pegawai: Pegawai
+    skp: Skp | None
+    cells: list[list[RencanaHasilKerja]] = field(default_factory=list)
+    tanpa_intervensi: list[RencanaHasilKerja] = field(default_factory=list)
+
+
+@dataclass
+class Matriks:
+    skp: Skp
+    kolom: list[RencanaHasilKerja]
+    rows: list[MatriksRow]
+
+
+def matriks_peran_hasil(*, skp: Skp) -> Matriks:
+    """The pejabat penilai's RHK in columns, the direct bawahan in rows, in each cell the bawahan
+    RHK that intervene that column (domain.md §4.5 rule 3). Four queries whatever the size."""
+    kolom = list(RencanaHasilKerja.objects.filter(skp=skp).order_by("jenis", "urutan", "id"))
+    bawahan = list(
+        Pegawai.objects.filter(pejabat_penilai_id=skp.pegawai_id, aktif=True)
+        .select_related("jabatan")
+        .order_by("jabatan__jenis", "nama")
+    )
+    skp_bawahan = (
+        Skp.objects.filter(
+            pegawai__in=[p.pk for p in bawahan],
+            periode_awal__lte=skp.periode_akhir,
+            periode_akhir__gte=skp.periode_awal,
+        )
+        .exclude(status=StatusSkp.DIGANTI)
+        .order_by("pegawai_id", "periode_awal", "versi")
+    )
+    # The newest version per pegawai stands for them in the matriks.
+    current: dict[int, Skp] = {}
+    for s in skp_bawahan:
+        current[s.pegawai_id] = s
+    rhk_bawahan = RencanaHasilKerja.objects.filter(skp__in=[s.pk for s in current.values()]).order_by(
+        "jenis", "urutan", "id"
+    )
+    index = {rhk.pk: i for i, rhk in enumerate(kolom)}
+    rows = {p.pk: MatriksRow(pegawai=p, skp=current.get(p.pk), cells=[[] for _ in kolom]) for p in bawahan}
+    skp_owner = {s.pk: s.pegawai_id for s in current.values()}
+    for rhk in rhk_bawahan:
+        row = rows[skp_owner[rhk.skp_id]]
+        if rhk.rhk_atasan_id in index:
+            row.cells[index[rhk.rhk_atasan_id]].append(rhk)
+        else:
+            row.tanpa_intervensi.append(rhk)
+    return Matriks(skp=skp, kolom=kolom, rows=list(rows.values()))
