@@ -51,14 +51,18 @@ class Command(BaseCommand):
             self._print_logins()
 
     def _build(self, *, quiet: bool) -> None:
+        # The command is an entry point, like a view: it may call the app above organisasi.
+        from kinerja.skp.demo import seed_skp_demo
+
         result = demo.seed_demo()
+        skp_baru = seed_skp_demo()
         if quiet:
             return
         self.stdout.write(
             self.style.SUCCESS(
                 _(
                     "Instansi demo %(nama)s siap: %(unit)d unit kerja, %(pegawai)d pegawai "
-                    "(baru: %(ub)d unit, %(jb)d jabatan, %(pb)d pegawai, %(akun)d akun)."
+                    "(baru: %(ub)d unit, %(jb)d jabatan, %(pb)d pegawai, %(akun)d akun, %(skp)d SKP)."
                 )
                 % {
                     "nama": result.instansi.nama,
@@ -68,6 +72,7 @@ class Command(BaseCommand):
                     "jb": result.jabatan_baru,
                     "pb": result.pegawai_baru,
                     "akun": result.user_baru,
+                    "skp": skp_baru,
                 }
             )
         )
