@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "kinerja.accounts",
     "kinerja.organisasi",
     "kinerja.skp",
+    "kinerja.penilaian",
     "kinerja.api",
 ]
 

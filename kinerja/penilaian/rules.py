@@ -310,7 +310,11 @@ def jarak_kenaikan(*, kumulatif: Decimal, jenjang: str) -> JarakAk:
 
 # --- Periods and deadlines ------------------------------------------------------------------------
 
-BULAN_PER_PERIODE: dict[str, int] = {JenisPeriode.BULANAN: 1, JenisPeriode.TRIWULAN: 3, JenisPeriode.SEMESTER: 6}
+BULAN_PER_PERIODE: dict[str, int] = {
+    JenisPeriode.BULANAN: 1,
+    JenisPeriode.TRIWULAN: 3,
+    JenisPeriode.SEMESTER: 6,
+}
 
 
 @dataclass(frozen=True)
