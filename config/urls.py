@@ -8,6 +8,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("akun/", include("kinerja.accounts.urls")),
     path("organisasi/", include("kinerja.organisasi.urls")),
+    path("skp/", include("kinerja.skp.urls")),
     path("api/v1/", include(api_urlpatterns, namespace="api")),
     path("admin/", admin.site.urls),
 ]

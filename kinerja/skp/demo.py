@@ -196,7 +196,7 @@ def seed_skp_demo(tahun: int | None = None) -> int:
 
 def _existing(user: User, tahun: int) -> Skp | None:
     return (
-        Skp.objects.filter(pegawai_id=user.pegawai_id, tahun=tahun)
+        Skp.objects.filter(pegawai_id=user.pegawai_id or 0, tahun=tahun)
         .exclude(status=StatusSkp.DIGANTI)
         .order_by("-versi")
         .first()

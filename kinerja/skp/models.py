@@ -105,6 +105,14 @@ class Skp(models.Model):
         return self.status == StatusSkp.DRAFT
 
 
+def rhk_dapat_diintervensi() -> Q:
+    """RHK a bawahan may intervene: of a current SKP version, not of a replaced one nor of a revisi
+    still being drafted (its RHK become intervenable, and take the links over, once approved)."""
+    return ~Q(skp__status=StatusSkp.DIGANTI) & ~Q(
+        skp__revisi_dari__isnull=False, skp__status__in=[StatusSkp.DRAFT, StatusSkp.DIAJUKAN]
+    )
+
+
 class RencanaHasilKerja(models.Model):
     skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="rhk")
     jenis = models.CharField(_("jenis"), max_length=10, choices=JenisRhk.choices)

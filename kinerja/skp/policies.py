@@ -13,7 +13,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from kinerja.organisasi.policies import pegawai_visible_to
-from kinerja.skp.models import Indikator, RencanaHasilKerja, Skp
+from kinerja.skp.enums import StatusSkp
+from kinerja.skp.models import Indikator, Lampiran, RencanaHasilKerja, Skp
 
 if TYPE_CHECKING:
     from kinerja.accounts.models import User
@@ -55,7 +56,13 @@ def is_pemilik(user: User, skp: Skp) -> bool:
 
 
 def is_pejabat_penilai(user: User, skp: Skp) -> bool:
-    return user.pegawai_id is not None and user.pegawai_id == skp.pejabat_penilai_id
+    if user.pegawai_id is None:
+        return False
+    if skp.status == StatusSkp.DRAFT:
+        # A draft's pejabat penilai follows the organisation until it is submitted (skp_ajukan
+        # copies it then); the copy on the row may be stale after a change of pejabat penilai.
+        return user.pegawai_id == skp.pegawai.pejabat_penilai_id
+    return user.pegawai_id == skp.pejabat_penilai_id
 
 
 def require_pemilik(user: User, skp: Skp) -> None:
@@ -66,3 +73,10 @@ def require_pemilik(user: User, skp: Skp) -> None:
 def require_pejabat_penilai(user: User, skp: Skp) -> None:
     if not is_pejabat_penilai(user, skp):
         raise PermissionDenied("Hanya pejabat penilai SKP ini yang boleh melakukannya.")
+
+
+def lampiran_get_for_user(*, user: User, pk: int) -> Lampiran:
+    try:
+        return Lampiran.objects.select_related("skp").get(pk=pk, skp__in=skp_visible_to(user).values("pk"))
+    except Lampiran.DoesNotExist:
+        raise Http404("Lampiran tidak ditemukan.") from None

@@ -10,16 +10,37 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Case, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value, When
+from django.http import Http404
 
 from kinerja.organisasi.models import Pegawai
-from kinerja.skp.enums import BentukSkp, KlasifikasiRhk, StatusSkp
-from kinerja.skp.models import Indikator, Lampiran, PerilakuKerja, RencanaHasilKerja, RiwayatSkp, Skp
+from kinerja.skp.enums import BentukSkp, JenisLampiran, JenisRhk, KlasifikasiRhk, StatusSkp
+from kinerja.skp.models import (
+    Indikator,
+    Lampiran,
+    LampiranBawaan,
+    PerilakuKerja,
+    PustakaEkspektasi,
+    RencanaHasilKerja,
+    RiwayatSkp,
+    Skp,
+    rhk_dapat_diintervensi,
+)
 from kinerja.skp.policies import skp_visible_to
 
 if TYPE_CHECKING:
     from kinerja.accounts.models import User
 
 PEGAWAI_RELATED = ("pegawai__jabatan", "pegawai__unit_kerja", "jabatan", "unit_kerja")
+
+
+def urutan_pilihan(field: str, values: list[str]) -> Case:
+    """Order by the declared (regulation) order of an enum, not alphabetically: "TAMBAHAN" sorts
+    before "UTAMA", and "KONSEKUENSI" before "SKEMA_PERTANGGUNGJAWABAN"."""
+    return Case(
+        *(When(**{field: value}, then=Value(i)) for i, value in enumerate(values)),
+        default=Value(len(values)),
+        output_field=IntegerField(),
+    )
 
 
 def skp_detail_qs() -> QuerySet[Skp]:
@@ -32,11 +53,16 @@ def skp_detail_qs() -> QuerySet[Skp]:
     ).prefetch_related(
         Prefetch(
             "rhk",
-            queryset=RencanaHasilKerja.objects.select_related("rhk_atasan").order_by("jenis", "urutan", "id"),
+            queryset=RencanaHasilKerja.objects.select_related("rhk_atasan").order_by(
+                urutan_pilihan("jenis", JenisRhk.values), "urutan", "id"
+            ),
         ),
         Prefetch("rhk__indikator", queryset=Indikator.objects.order_by("urutan", "id")),
         Prefetch("perilaku", queryset=PerilakuKerja.objects.order_by("urutan")),
-        Prefetch("lampiran", queryset=Lampiran.objects.order_by("jenis", "urutan", "id")),
+        Prefetch(
+            "lampiran",
+            queryset=Lampiran.objects.order_by(urutan_pilihan("jenis", JenisLampiran.values), "urutan", "id"),
+        ),
     )
 
 
@@ -66,14 +92,14 @@ def rhk_atasan_options(skp: Skp) -> list[RencanaHasilKerja]:
         return []
     qs = (
         RencanaHasilKerja.objects.filter(
+            rhk_dapat_diintervensi(),
             skp__pegawai_id=penilai_id,
             skp__periode_awal__lte=skp.periode_akhir,
             skp__periode_akhir__gte=skp.periode_awal,
         )
-        .exclude(skp__status=StatusSkp.DIGANTI)
         .exclude(skp__bentuk=BentukSkp.JPT, klasifikasi=KlasifikasiRhk.INDIVIDU)
         .select_related("skp")
-        .order_by("skp__periode_awal", "jenis", "urutan", "id")
+        .order_by("skp__periode_awal", urutan_pilihan("jenis", JenisRhk.values), "urutan", "id")
     )
     return list(qs)
 
@@ -167,7 +193,8 @@ class Matriks:
 def matriks_peran_hasil(*, skp: Skp) -> Matriks:
     """The pejabat penilai's RHK in columns, the direct bawahan in rows, in each cell the bawahan
     RHK that intervene that column (domain.md §4.5 rule 3). Four queries whatever the size."""
-    kolom = list(RencanaHasilKerja.objects.filter(skp=skp).order_by("jenis", "urutan", "id"))
+    urut_jenis = urutan_pilihan("jenis", JenisRhk.values)
+    kolom = list(RencanaHasilKerja.objects.filter(skp=skp).order_by(urut_jenis, "urutan", "id"))
     bawahan = list(
         Pegawai.objects.filter(pejabat_penilai_id=skp.pegawai_id, aktif=True)
         .select_related("jabatan")
@@ -187,7 +214,7 @@ def matriks_peran_hasil(*, skp: Skp) -> Matriks:
     for s in skp_bawahan:
         current[s.pegawai_id] = s
     rhk_bawahan = RencanaHasilKerja.objects.filter(skp__in=[s.pk for s in current.values()]).order_by(
-        "jenis", "urutan", "id"
+        urut_jenis, "urutan", "id"
     )
     index = {rhk.pk: i for i, rhk in enumerate(kolom)}
     rows = {p.pk: MatriksRow(pegawai=p, skp=current.get(p.pk), cells=[[] for _ in kolom]) for p in bawahan}
@@ -199,3 +226,67 @@ def matriks_peran_hasil(*, skp: Skp) -> Matriks:
         else:
             row.tanpa_intervensi.append(rhk)
     return Matriks(skp=skp, kolom=kolom, rows=list(rows.values()))
+
+
+# --- Pages (appended for the SKP pages) ----------------------------------------------------------
+
+
+def rhk_card(*, pk: int) -> RencanaHasilKerja:
+    """One RHK with its SKP and indikator, for re-rendering its card after an indikator change
+    (2 queries). The caller has already fetched the RHK through ``policies.rhk_get_for_user``."""
+    return (
+        RencanaHasilKerja.objects.select_related("skp__pegawai", "rhk_atasan")
+        .prefetch_related(Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "id")))
+        .get(pk=pk)
+    )
+
+
+def lampiran_get(*, skp: Skp, pk: int) -> Lampiran:
+    """A lampiran item of an SKP the caller may already see; 404 when it belongs elsewhere."""
+    try:
+        return Lampiran.objects.select_related("skp").get(pk=pk, skp=skp)
+    except Lampiran.DoesNotExist:
+        raise Http404("Lampiran tidak ditemukan.") from None
+
+
+def pustaka_for(*, instansi_id: int, core_value: str | None = None) -> QuerySet[PustakaEkspektasi]:
+    qs = PustakaEkspektasi.objects.filter(instansi_id=instansi_id)
+    if core_value is not None:
+        qs = qs.filter(core_value=core_value)
+    return qs.order_by("core_value", "id")
+
+
+def pustaka_get(*, instansi_id: int, pk: int) -> PustakaEkspektasi:
+    try:
+        return PustakaEkspektasi.objects.get(pk=pk, instansi_id=instansi_id)
+    except PustakaEkspektasi.DoesNotExist:
+        raise Http404("Kalimat tidak ditemukan.") from None
+
+
+def lampiran_bawaan_for(*, instansi_id: int) -> QuerySet[LampiranBawaan]:
+    return LampiranBawaan.objects.filter(instansi_id=instansi_id).order_by("jenis", "urutan", "id")
+
+
+def lampiran_bawaan_get(*, instansi_id: int, pk: int) -> LampiranBawaan:
+    try:
+        return LampiranBawaan.objects.get(pk=pk, instansi_id=instansi_id)
+    except LampiranBawaan.DoesNotExist:
+        raise Http404("Lampiran bawaan tidak ditemukan.") from None
+
+
+@dataclass
+class RingkasanBeranda:
+    skp: Skp | None
+    menunggu_persetujuan: int
+
+
+def ringkasan_beranda(*, pegawai: Pegawai, tahun: int) -> RingkasanBeranda:
+    """The home card: my current SKP of the year and how many SKP wait for my review (2 queries)."""
+    skp = (
+        Skp.objects.filter(pegawai=pegawai, tahun=tahun)
+        .exclude(status=StatusSkp.DIGANTI)
+        .order_by("-periode_awal", "-versi")
+        .first()
+    )
+    menunggu = Skp.objects.filter(pejabat_penilai=pegawai, status=StatusSkp.DIAJUKAN).count()
+    return RingkasanBeranda(skp=skp, menunggu_persetujuan=menunggu)

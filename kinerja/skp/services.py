@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kinerja.core.workflow import InvalidTransition
@@ -39,6 +40,7 @@ from kinerja.skp.models import (
     RencanaHasilKerja,
     RiwayatSkp,
     Skp,
+    rhk_dapat_diintervensi,
 )
 
 if TYPE_CHECKING:
@@ -391,11 +393,14 @@ def _ganti_versi_lama(baru: Skp, *, actor: User) -> None:
             ke=lama.status,
             catatan=f"Diganti versi {baru.versi}.",
         )
-    # Carry the cascade over: bawahan RHK that intervened an old RHK now intervene its copy.
-    for lama_id, baru_id in RencanaHasilKerja.objects.filter(skp=baru, asal__isnull=False).values_list(
-        "asal_id", "pk"
-    ):
-        RencanaHasilKerja.objects.filter(rhk_atasan_id=lama_id).update(rhk_atasan_id=baru_id)
+    # Carry the cascade over in one UPDATE: bawahan RHK that intervened an old RHK now intervene
+    # its copy in this version, with its current text; one removed in the revisi loses the link
+    # but keeps the printed text.
+    salinan = RencanaHasilKerja.objects.filter(skp=baru, asal_id=OuterRef("rhk_atasan_id"))
+    RencanaHasilKerja.objects.filter(rhk_atasan__skp_id=lama.pk).update(
+        rhk_atasan_id=Subquery(salinan.values("pk")[:1]),
+        rhk_atasan_uraian=Coalesce(Subquery(salinan.values("uraian")[:1]), F("rhk_atasan_uraian")),
+    )
 
 
 def skp_revisi(*, skp: Skp, actor: User, catatan: str = "") -> Skp:
@@ -498,8 +503,7 @@ def _rhk_atasan(skp: Skp, rhk_atasan_id: int) -> RencanaHasilKerja:
     penilai_id = skp.pegawai.pejabat_penilai_id
     atasan = (
         RencanaHasilKerja.objects.select_related("skp")
-        .filter(pk=rhk_atasan_id, skp__pegawai_id=penilai_id or 0)
-        .exclude(skp__status=StatusSkp.DIGANTI)
+        .filter(rhk_dapat_diintervensi(), pk=rhk_atasan_id, skp__pegawai_id=penilai_id or 0)
         .first()
     )
     if penilai_id is None or atasan is None:
@@ -681,6 +685,18 @@ class IndikatorData(TypedDict, total=False):
     target_kualitatif: str
 
 
+def _desimal(value: Any, field: str) -> Decimal | None:
+    """A target given as Decimal, int or numeric text; None for empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError({field: "Target harus berupa angka."}, code="target")
+    try:
+        return value if isinstance(value, Decimal) else Decimal(str(value).strip())
+    except ArithmeticError:
+        raise ValidationError({field: "Target harus berupa angka."}, code="target") from None
+
+
 def _indikator_clean(skp: Skp, data: IndikatorData, current: Indikator | None = None) -> dict[str, Any]:
     def pick(key: str) -> Any:
         if key in data:
@@ -690,7 +706,9 @@ def _indikator_clean(skp: Skp, data: IndikatorData, current: Indikator | None = 
     kuantitatif = skp.pendekatan == Pendekatan.KUANTITATIF
     # The JA/JF kuantitatif form has an aspek column; the JPT form has none (domain.md §3.6, C).
     aspek_wajib = kuantitatif and skp.bentuk == BentukSkp.JA_JF
-    target_min, target_max = rules.normalisasi_target(pick("target_min"), pick("target_max"))
+    target_min, target_max = rules.normalisasi_target(
+        _desimal(pick("target_min"), "target_min"), _desimal(pick("target_max"), "target_max")
+    )
     error = rules.target_error(
         pendekatan=skp.pendekatan, target_min=target_min, target_max=target_max, wajib_angka=True
     )
