@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ninja import NinjaAPI, Swagger
 
-from kinerja.api import auth, errors, pegawai
+from kinerja.api import auth, errors, pegawai, penilaian, skp
+from kinerja.core.workflow import InvalidTransition
 
 api = NinjaAPI(
     title="Kinerja API",
@@ -25,6 +26,11 @@ api = NinjaAPI(
     docs=Swagger(settings={"validatorUrl": None}),
 )
 errors.install(api)
+# The current status does not allow the action (services.SkpTerkunci is one): the message is the
+# exception's own, in Bahasa Indonesia.
+errors.map_exception(api, InvalidTransition, status=409, code="transisi_tidak_sah")
 
 api.add_router("", auth.router)
 api.add_router("", pegawai.router)
+api.add_router("", skp.router)
+api.add_router("", penilaian.router)

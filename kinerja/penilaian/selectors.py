@@ -23,8 +23,9 @@ from kinerja.penilaian.models import (
     RiwayatPeriode,
     UmpanBalik,
 )
-from kinerja.skp.enums import StatusSkp
+from kinerja.skp.enums import JenisRhk, StatusSkp
 from kinerja.skp.models import Indikator, RencanaHasilKerja
+from kinerja.skp.selectors import urutan_pilihan
 
 if TYPE_CHECKING:
     from kinerja.skp.models import Skp
@@ -119,7 +120,7 @@ def periode_detail(periode: PeriodePenilaian) -> PeriodeDetail:
     """Everything the period page shows, in a fixed number of queries whatever the SKP's size."""
     rhk_list = list(
         RencanaHasilKerja.objects.filter(skp_id=periode.skp_id)
-        .order_by("jenis", "urutan", "id")
+        .order_by(urutan_pilihan("jenis", JenisRhk.values), "urutan", "id")
         .prefetch_related(Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "id")))
     )
     realisasi = {r.indikator_id: r for r in Realisasi.objects.filter(periode=periode)}
