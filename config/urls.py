@@ -9,6 +9,7 @@ urlpatterns = [
     path("akun/", include("kinerja.accounts.urls")),
     path("organisasi/", include("kinerja.organisasi.urls")),
     path("skp/", include("kinerja.skp.urls")),
+    path("penilaian/", include("kinerja.penilaian.urls")),
     path("api/v1/", include(api_urlpatterns, namespace="api")),
     path("admin/", admin.site.urls),
 ]
