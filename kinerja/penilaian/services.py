@@ -604,11 +604,22 @@ def periode_tetapkan(
         if periode.status != Status.DINILAI:
             raise InvalidTransition("Periode harus dinilai dahulu sebelum ditetapkan.", dari=periode.status)
         pengaturan = pengaturan_for(periode.skp.pegawai.instansi_id)
-        hasil = distribusi_for(
-            unit_id=periode.skp.unit_kerja_id,
-            tahun=tahun_of(periode),
-            jenis=periode.jenis,
-            nomor=periode.nomor,
+        # The pimpinan is not in their unit's population (selectors.populasi_distribusi, domain.md
+        # §4.4: their rating follows the unit), so the spread of their bawahan does not hold them.
+        pimpinan_jabatan_id = (
+            UnitKerja.objects.filter(pk=periode.skp.unit_kerja_id)
+            .values_list("pimpinan_jabatan_id", flat=True)
+            .first()
+        )
+        hasil = (
+            None
+            if pimpinan_jabatan_id is not None and pimpinan_jabatan_id == periode.skp.jabatan_id
+            else distribusi_for(
+                unit_id=periode.skp.unit_kerja_id,
+                tahun=tahun_of(periode),
+                jenis=periode.jenis,
+                nomor=periode.nomor,
+            )
         )
         if hasil is not None and hasil.pelanggaran:
             if pengaturan.distribusi_memblokir:
