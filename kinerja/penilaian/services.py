@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from kinerja.core.errors import field_error
 from kinerja.core.workflow import InvalidTransition
 from kinerja.organisasi.enums import JenisJabatan
 from kinerja.organisasi.models import Pegawai, UnitKerja
@@ -82,17 +83,17 @@ BANYAK_PERIODE: dict[str, int] = {
 def _teks(value: str | None, *, field: str, label: str, batas: int, wajib: bool = True) -> str:
     text = (value or "").strip()
     if wajib and not text:
-        raise ValidationError({field: f"{label} wajib diisi."}, code="wajib")
+        raise field_error(field, f"{label} wajib diisi.", "wajib")
     if len(text) > batas:
-        raise ValidationError({field: f"{label} terlalu panjang (paling banyak {batas} karakter)."})
+        raise field_error(field, f"{label} terlalu panjang (paling banyak {batas} karakter).")
     return text
 
 
 def _pilihan(value: str | None, choices: Any, *, field: str, label: str) -> str:
     text = (value or "").strip()
     if text not in choices.values:
-        raise ValidationError(
-            {field: f"{label} '{text}' tidak dikenal. Pilihan: {', '.join(choices.values)}."}, code="pilihan"
+        raise field_error(
+            field, f"{label} '{text}' tidak dikenal. Pilihan: {', '.join(choices.values)}.", "pilihan"
         )
     return text
 
@@ -139,11 +140,11 @@ def pengaturan_update(*, instansi_id: int, actor: User, data: PengaturanData) ->
         raise PermissionDenied("Hanya admin instansi yang boleh mengubah pengaturan penilaian.")
     frekuensi = _pilihan(data.frekuensi, JenisPeriode, field="frekuensi", label="Frekuensi")
     if frekuensi == JenisPeriode.AKHIR:
-        raise ValidationError({"frekuensi": "Pilih bulanan, triwulan atau semester."})
+        raise field_error("frekuensi", "Pilih bulanan, triwulan atau semester.")
     if not 0 <= data.batas_hari <= 90:
-        raise ValidationError({"batas_hari": "Batas pengisian harus 0 sampai 90 hari."})
+        raise field_error("batas_hari", "Batas pengisian harus 0 sampai 90 hari.")
     if not 1 <= data.jendela_keberatan_hari <= 90:
-        raise ValidationError({"jendela_keberatan_hari": "Jendela keberatan harus 1 sampai 90 hari."})
+        raise field_error("jendela_keberatan_hari", "Jendela keberatan harus 1 sampai 90 hari.")
     pengaturan, _ = PengaturanPenilaian.objects.update_or_create(
         instansi_id=instansi_id,
         defaults={
@@ -240,7 +241,7 @@ def buka_kunci(
     jenis = _pilihan(jenis, JenisPeriode, field="jenis", label="Jenis periode")
     alasan = _teks(alasan, field="alasan", label="Alasan", batas=1000)
     if sampai < timezone.localdate():
-        raise ValidationError({"sampai": "Tanggal buka kunci tidak boleh di masa lalu."})
+        raise field_error("sampai", "Tanggal buka kunci tidak boleh di masa lalu.")
     with transaction.atomic():
         bk = BukaKunci.objects.create(
             instansi_id=target.instansi_id,
@@ -298,7 +299,7 @@ def realisasi_simpan(
     with transaction.atomic():
         periode = _terbuka_untuk_pemilik(periode, actor)
         if not Indikator.objects.filter(pk=indikator.pk, rhk__skp_id=periode.skp_id).exists():
-            raise ValidationError({"indikator": "Indikator ini bukan bagian dari SKP periode ini."})
+            raise field_error("indikator", "Indikator ini bukan bagian dari SKP periode ini.")
         obj, _ = Realisasi.objects.update_or_create(
             periode=periode,
             indikator=indikator,
@@ -310,7 +311,7 @@ def realisasi_simpan(
 def _rhk_of(periode: PeriodePenilaian, rhk_id: int) -> RencanaHasilKerja:
     rhk = RencanaHasilKerja.objects.filter(pk=rhk_id, skp_id=periode.skp_id).first()
     if rhk is None:
-        raise ValidationError({"rhk_id": "RHK ini bukan bagian dari SKP periode ini."})
+        raise field_error("rhk_id", "RHK ini bukan bagian dari SKP periode ini.")
     return rhk
 
 
@@ -333,13 +334,13 @@ def bukti_tambah_tautan(
     url = (url or "").strip()
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
-        raise ValidationError({"url": "Tautan harus diawali http:// atau https://."}, code="skema")
+        raise field_error("url", "Tautan harus diawali http:// atau https://.", "skema")
     try:
         _URL(url)
     except ValidationError:
-        raise ValidationError({"url": "Tautan tidak valid."}, code="url") from None
+        raise field_error("url", "Tautan tidak valid.", "url") from None
     if len(url) > 1000:
-        raise ValidationError({"url": "Tautan terlalu panjang."})
+        raise field_error("url", "Tautan terlalu panjang.")
     with transaction.atomic():
         periode = _terbuka_untuk_pemilik(periode, actor)
         return BuktiDukung.objects.create(
@@ -351,23 +352,20 @@ def jenis_berkas(upload: UploadedFile[Any]) -> tuple[str, str]:
     """(content type, extension) recognised from the file's bytes; refuses anything else."""
     batas = settings.KINERJA_UPLOAD_MAX_MB * 1024 * 1024
     if upload.size is None or upload.size == 0:
-        raise ValidationError({"file": "Berkas kosong."}, code="kosong")
+        raise field_error("file", "Berkas kosong.", "kosong")
     if upload.size > batas:
-        raise ValidationError(
-            {"file": f"Berkas terlalu besar (paling besar {settings.KINERJA_UPLOAD_MAX_MB} MB)."},
-            code="ukuran",
+        raise field_error(
+            "file", f"Berkas terlalu besar (paling besar {settings.KINERJA_UPLOAD_MAX_MB} MB).", "ukuran"
         )
     upload.seek(0)
     head = upload.read(8192)
     upload.seek(0)
     kind = filetype.guess(head)
     if kind is None or kind.mime not in JENIS_BERKAS:
-        raise ValidationError(
-            {
-                "file": "Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG, GIF, WEBP) "
-                "atau dokumen kantor."
-            },
-            code="jenis",
+        raise field_error(
+            "file",
+            "Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG, GIF, WEBP) atau dokumen kantor.",
+            "jenis",
         )
     return kind.mime, JENIS_BERKAS[kind.mime]
 
@@ -478,10 +476,10 @@ def predikat_organisasi_set(
     jenis = _pilihan(jenis, JenisPeriode, field="periode_jenis", label="Jenis periode")
     predikat = _pilihan(predikat, PredikatOrganisasi, field="predikat", label="Predikat organisasi")
     if not 2000 <= tahun <= 2100:
-        raise ValidationError({"tahun": "Tahun tidak valid."})
+        raise field_error("tahun", "Tahun tidak valid.")
     batas_nomor = BANYAK_PERIODE.get(jenis, 1)
     if not 1 <= nomor <= batas_nomor:
-        raise ValidationError({"periode_nomor": f"Nomor periode harus 1 sampai {batas_nomor}."})
+        raise field_error("periode_nomor", f"Nomor periode harus 1 sampai {batas_nomor}.")
     obj, _ = PredikatOrganisasiUnit.objects.update_or_create(
         unit_kerja=unit,
         tahun=tahun,
@@ -628,12 +626,11 @@ def periode_tetapkan(
                     dari=periode.status,
                 )
             if not alasan_distribusi:
-                raise ValidationError(
-                    {
-                        "alasan_distribusi": "Distribusi predikat unit tidak sesuai pola; tuliskan alasan "
-                        "penetapan: " + " ".join(hasil.pelanggaran)
-                    },
-                    code="distribusi",
+                raise field_error(
+                    "alasan_distribusi",
+                    "Distribusi predikat unit tidak sesuai pola; tuliskan alasan "
+                    "penetapan: " + " ".join(hasil.pelanggaran),
+                    "distribusi",
                 )
         dari = periode.pindah_status(Status.DITETAPKAN)
         periode.ditetapkan_pada = timezone.now()

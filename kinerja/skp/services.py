@@ -17,6 +17,7 @@ from django.db.models import F, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from kinerja.core.errors import field_error
 from kinerja.core.workflow import InvalidTransition
 from kinerja.organisasi.models import Pegawai
 from kinerja.skp import policies, rules
@@ -76,10 +77,10 @@ def _draft_for_owner(skp: Skp, actor: User) -> Skp:
 def _teks(value: str | None, *, field: str, label: str, batas: int, wajib: bool = True) -> str:
     text = (value or "").strip()
     if wajib and not text:
-        raise ValidationError({field: f"{label} wajib diisi."}, code="wajib")
+        raise field_error(field, f"{label} wajib diisi.", "wajib")
     if len(text) > batas:
-        raise ValidationError(
-            {field: f"{label} terlalu panjang (paling banyak {batas} karakter)."}, code="terlalu_panjang"
+        raise field_error(
+            field, f"{label} terlalu panjang (paling banyak {batas} karakter).", "terlalu_panjang"
         )
     return text
 
@@ -88,11 +89,11 @@ def _enum(value: str | None, choices: Any, *, field: str, label: str, wajib: boo
     text = (value or "").strip()
     if not text:
         if wajib:
-            raise ValidationError({field: f"{label} wajib dipilih."}, code="wajib")
+            raise field_error(field, f"{label} wajib dipilih.", "wajib")
         return ""
     if text not in choices.values:
         pilihan = ", ".join(choices.values)
-        raise ValidationError({field: f"{label} '{text}' tidak dikenal. Pilihan: {pilihan}."}, code="pilihan")
+        raise field_error(field, f"{label} '{text}' tidak dikenal. Pilihan: {pilihan}.", "pilihan")
     return text
 
 
@@ -184,7 +185,7 @@ def _skp_create(
         awal = periode_awal or rules.periode_awal_default(tahun, pegawai.tmt_jabatan)
         akhir = periode_akhir or rules.periode_default(awal.year)[1]
         if (error := rules.periode_error(awal, akhir)) is not None:
-            raise ValidationError({"periode_akhir": error}, code="periode")
+            raise field_error("periode_akhir", error, "periode")
 
         terbuka = list(
             Skp.objects.select_for_update()
@@ -194,27 +195,21 @@ def _skp_create(
         for lama in terbuka:
             if lama.jabatan_id == pegawai.jabatan_id or is_plt_plh or lama.is_plt_plh:
                 if lama.jabatan_id == pegawai.jabatan_id:
-                    raise ValidationError(
-                        {
-                            "periode_awal": (
-                                f"Sudah ada SKP untuk jabatan ini pada periode {lama.periode_awal:%d-%m-%Y} "
-                                f"s.d. {lama.periode_akhir:%d-%m-%Y}."
-                            )
-                        },
-                        code="bertumpang",
+                    raise field_error(
+                        "periode_awal",
+                        f"Sudah ada SKP untuk jabatan ini pada periode {lama.periode_awal:%d-%m-%Y} "
+                        f"s.d. {lama.periode_akhir:%d-%m-%Y}.",
+                        "bertumpang",
                     )
                 continue
             # Mutasi / promotion: the old SKP ends the day before the new one starts.
             if lama.periode_awal >= awal:
-                raise ValidationError(
-                    {
-                        "periode_awal": (
-                            "SKP jabatan sebelumnya dimulai pada atau setelah tanggal ini; "
-                            "periode SKP baru harus dimulai setelah "
-                            f"{lama.periode_awal:%d-%m-%Y}."
-                        )
-                    },
-                    code="bertumpang",
+                raise field_error(
+                    "periode_awal",
+                    "SKP jabatan sebelumnya dimulai pada atau setelah tanggal ini; "
+                    "periode SKP baru harus dimulai setelah "
+                    f"{lama.periode_awal:%d-%m-%Y}.",
+                    "bertumpang",
                 )
             akhir_lama = rules.akhir_sebelum_tmt(awal)
             _riwayat(
@@ -250,9 +245,10 @@ def _skp_create(
                 skp.save()
         except IntegrityError:
             # The database constraint caught a race the checks above could not see.
-            raise ValidationError(
-                {"periode_awal": "Sudah ada SKP lain untuk jabatan ini pada periode yang bertumpang."},
-                code="bertumpang",
+            raise field_error(
+                "periode_awal",
+                "Sudah ada SKP lain untuk jabatan ini pada periode yang bertumpang.",
+                "bertumpang",
             ) from None
         _isi_bawaan(skp)
         _riwayat(skp, actor=actor, aksi="DIBUAT", dari="", ke=StatusSkp.DRAFT)
@@ -496,9 +492,8 @@ class RhkData(TypedDict, total=False):
 def _rhk_atasan(skp: Skp, rhk_atasan_id: int) -> RencanaHasilKerja:
     """The RHK of the pejabat penilai that this SKP's RHK may intervene (domain.md §4.5 rules 1-2)."""
     if skp.bentuk != BentukSkp.JA_JF:
-        raise ValidationError(
-            {"rhk_atasan_id": "SKP JPT tidak mengintervensi RHK atasan; isi 'penugasan dari'."},
-            code="bentuk",
+        raise field_error(
+            "rhk_atasan_id", "SKP JPT tidak mengintervensi RHK atasan; isi 'penugasan dari'.", "bentuk"
         )
     penilai_id = skp.pegawai.pejabat_penilai_id
     atasan = (
@@ -507,19 +502,18 @@ def _rhk_atasan(skp: Skp, rhk_atasan_id: int) -> RencanaHasilKerja:
         .first()
     )
     if penilai_id is None or atasan is None:
-        raise ValidationError(
-            {"rhk_atasan_id": "RHK atasan harus RHK dari SKP pejabat penilai Anda."}, code="rhk_atasan"
+        raise field_error(
+            "rhk_atasan_id", "RHK atasan harus RHK dari SKP pejabat penilai Anda.", "rhk_atasan"
         )
     if not rules.periode_bertumpang(
         (atasan.skp.periode_awal, atasan.skp.periode_akhir), (skp.periode_awal, skp.periode_akhir)
     ):
-        raise ValidationError(
-            {"rhk_atasan_id": "SKP pejabat penilai untuk RHK itu tidak mencakup periode SKP ini."},
-            code="rhk_atasan",
+        raise field_error(
+            "rhk_atasan_id", "SKP pejabat penilai untuk RHK itu tidak mencakup periode SKP ini.", "rhk_atasan"
         )
     error = rules.rhk_atasan_error(bentuk_skp_atasan=atasan.skp.bentuk, klasifikasi_atasan=atasan.klasifikasi)
     if error:
-        raise ValidationError({"rhk_atasan_id": error}, code="rhk_atasan")
+        raise field_error("rhk_atasan_id", error, "rhk_atasan")
     return atasan
 
 
@@ -563,9 +557,7 @@ def _rhk_clean(skp: Skp, data: RhkData, current: RencanaHasilKerja | None = None
     else:
         for key in jpt_fields:
             if data.get(key):
-                raise ValidationError(
-                    {key: "Klasifikasi, perspektif dan penugasan hanya untuk SKP JPT."}, code="bentuk"
-                )
+                raise field_error(key, "Klasifikasi, perspektif dan penugasan hanya untuk SKP JPT.", "bentuk")
         if "rhk_atasan_id" in data:
             atasan_id = data["rhk_atasan_id"]
             atasan = _rhk_atasan(skp, int(atasan_id)) if atasan_id else None
@@ -611,7 +603,7 @@ def rhk_geser(*, rhk: RencanaHasilKerja, actor: User, arah: int) -> None:
 
 def _geser(items: list[Any], pk: int, arah: int) -> None:
     if arah not in (-1, 1):
-        raise ValidationError({"arah": "Arah harus -1 (naik) atau 1 (turun)."}, code="arah")
+        raise field_error("arah", "Arah harus -1 (naik) atau 1 (turun).", "arah")
     ids = [item.pk for item in items]
     i = ids.index(pk)
     j = i + arah
@@ -690,11 +682,11 @@ def _desimal(value: Any, field: str) -> Decimal | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValidationError({field: "Target harus berupa angka."}, code="target")
+        raise field_error(field, "Target harus berupa angka.", "target")
     try:
         return value if isinstance(value, Decimal) else Decimal(str(value).strip())
     except ArithmeticError:
-        raise ValidationError({field: "Target harus berupa angka."}, code="target") from None
+        raise field_error(field, "Target harus berupa angka.", "target") from None
 
 
 def _indikator_clean(skp: Skp, data: IndikatorData, current: Indikator | None = None) -> dict[str, Any]:
@@ -713,7 +705,7 @@ def _indikator_clean(skp: Skp, data: IndikatorData, current: Indikator | None = 
         pendekatan=skp.pendekatan, target_min=target_min, target_max=target_max, wajib_angka=True
     )
     if error:
-        raise ValidationError({"target_min": error}, code="target")
+        raise field_error("target_min", error, "target")
     satuan = _teks(
         pick("satuan"), field="satuan", label="Satuan", batas=rules.BATAS_SATUAN, wajib=kuantitatif
     )
