@@ -167,14 +167,14 @@ def periode_sinkron(*, skp: Skp) -> list[PeriodePenilaian]:
     dates plus the AKHIR evaluation (issue #4 point 1). Idempotent; existing periods are kept."""
     if skp.status not in (StatusSkp.DISETUJUI, StatusSkp.DIGANTI):
         return []
-    existing = list(PeriodePenilaian.objects.filter(skp=skp).order_by("urutan"))
+    existing = _periode_of(skp)
     if existing:
         return existing
     pengaturan = pengaturan_for(skp.pegawai.instansi_id)
     with transaction.atomic():
         Skp.objects.select_for_update().filter(pk=skp.pk).first()  # one creator at a time
         if PeriodePenilaian.objects.filter(skp=skp).exists():
-            return list(PeriodePenilaian.objects.filter(skp=skp).order_by("urutan"))
+            return _periode_of(skp)
         PeriodePenilaian.objects.bulk_create(
             PeriodePenilaian(
                 skp=skp,
@@ -189,35 +189,52 @@ def periode_sinkron(*, skp: Skp) -> list[PeriodePenilaian]:
                 rules.periode_penilaian(pengaturan.frekuensi, skp.periode_awal, skp.periode_akhir), start=1
             )
         )
-    return list(PeriodePenilaian.objects.filter(skp=skp).order_by("urutan"))
+    return _periode_of(skp)
+
+
+def _periode_of(skp: Skp) -> list[PeriodePenilaian]:
+    periods = list(PeriodePenilaian.objects.filter(skp=skp).order_by("urutan"))
+    for p in periods:
+        p.skp = skp  # the caller's SKP (with its pegawai), not one query per period
+    return periods
 
 
 def terkunci_untuk_pegawai(periode: PeriodePenilaian, *, hari_ini: dt.date | None = None) -> bool:
     """After the deadline a period is locked for the pegawai unless the admin reopened it for them
     or their unit (or a unit above it); a finalised period is always locked."""
-    if periode.terkunci_penilai:
-        return True
+    return terkunci_map([periode], hari_ini=hari_ini)[periode.pk]
+
+
+def terkunci_map(periods: list[PeriodePenilaian], *, hari_ini: dt.date | None = None) -> dict[int, bool]:
+    """``terkunci_untuk_pegawai`` for many periods at once: at most two queries (the units of their
+    pegawai, the unlocks that apply), whatever the number of periods."""
     hari_ini = hari_ini or timezone.localdate()
-    if hari_ini <= periode.batas_pengisian:
-        return False
-    pegawai = periode.skp.pegawai
-    unit = UnitKerja.objects.only("path").get(pk=pegawai.unit_kerja_id)
-    unit_ids = [*unit.ancestor_ids, unit.pk]
-    return (
-        not BukaKunci.objects.filter(
-            tahun=tahun_of(periode),
-            jenis=periode.jenis,
-            nomor=periode.nomor,
+    hasil = {p.pk: p.terkunci_penilai for p in periods}
+    lewat = [p for p in periods if not p.terkunci_penilai and hari_ini > p.batas_pengisian]
+    if not lewat:
+        return hasil
+    unit_of = {p.skp.pegawai_id: p.skp.pegawai.unit_kerja_id for p in lewat}
+    paths = dict(UnitKerja.objects.filter(pk__in=set(unit_of.values())).values_list("pk", "path"))
+
+    def ancestors(unit_id: int) -> set[int]:
+        return {int(part) for part in paths.get(unit_id, "").strip("/").split("/") if part} | {unit_id}
+
+    semua_unit = set().union(*(ancestors(u) for u in unit_of.values()))
+    buka = list(
+        BukaKunci.objects.filter(
+            Q(pegawai_id__in=list(unit_of)) | Q(unit_kerja_id__in=semua_unit),
+            tahun__in={tahun_of(p) for p in lewat},
             sampai__gte=hari_ini,
-        )
-        .filter(models_q_pegawai_or_unit(pegawai.pk, unit_ids))
-        .exists()
+        ).values_list("pegawai_id", "unit_kerja_id", "tahun", "jenis", "nomor")
     )
-
-
-def models_q_pegawai_or_unit(pegawai_id: int, unit_ids: list[int]):  # type: ignore[no-untyped-def]
-
-    return Q(pegawai_id=pegawai_id) | Q(unit_kerja_id__in=unit_ids)
+    for p in lewat:
+        units = ancestors(unit_of[p.skp.pegawai_id])
+        hasil[p.pk] = not any(
+            (pegawai_id == p.skp.pegawai_id or unit_id in units)
+            and (tahun, jenis, nomor) == (tahun_of(p), p.jenis, p.nomor)
+            for pegawai_id, unit_id, tahun, jenis, nomor in buka
+        )
+    return hasil
 
 
 def buka_kunci(

@@ -67,11 +67,10 @@ def skp_periode(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     qs = Skp.objects.select_related("pegawai", "jabatan", "unit_kerja", "pejabat_penilai")
     skp = skp_policies.skp_get_for_user(user=request.user, pk=pk, qs=qs)
     pemilik = skp_policies.is_pemilik(request.user, skp)
-    # The lock is the owner's concern; it costs queries only for a period past its deadline.
-    baris = [
-        (p, label_periode(p), pemilik and services.terkunci_untuk_pegawai(p))
-        for p in services.periode_sinkron(skp=skp)
-    ]
+    periods = services.periode_sinkron(skp=skp)
+    # The lock is the owner's concern: at most two queries for all the periods.
+    terkunci = services.terkunci_map(periods) if pemilik else {}
+    baris = [(p, label_periode(p), terkunci.get(p.pk, False)) for p in periods]
     return render(request, "penilaian/periode_skp.html", {"skp": skp, "baris": baris, "pemilik": pemilik})
 
 
