@@ -6,18 +6,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 
 from kinerja.organisasi.models import Pegawai, UnitKerja
 from kinerja.penilaian import rules
 from kinerja.penilaian.enums import JenisPeriode
 from kinerja.penilaian.models import (
+    BukaKunci,
     BuktiDukung,
     KonversiAngkaKredit,
     Pembinaan,
     PeriodePenilaian,
     PredikatOrganisasiUnit,
+    PustakaUmpanBalik,
     Realisasi,
     RencanaAksi,
     RiwayatPeriode,
@@ -67,6 +70,8 @@ class Distribusi:
     predikat_organisasi: str
     hasil: rules.HasilDistribusi | None
     belum_dinilai: int
+    # Counts per predikat, also when the unit has no predikat organisasi yet (the bars of the page).
+    jumlah: dict[str, int] = field(default_factory=dict)
 
 
 def distribusi_unit(
@@ -93,6 +98,7 @@ def distribusi_unit(
         predikat_organisasi=org,
         hasil=hasil,
         belum_dinilai=sum(1 for _pk, p in populasi if not p),
+        jumlah=jumlah,
     )
 
 
@@ -256,4 +262,81 @@ def angka_kredit_pegawai(*, pegawai: Pegawai, tahun: int | None = None) -> Angka
         total_tahun=sum((r.angka_kredit for r in rows), Decimal(0)),
         kumulatif=kumulatif,
         jarak=rules.jarak_kenaikan(kumulatif=kumulatif, jenjang=jenjang) if jenjang else None,
+    )
+
+
+# --- team, unit and settings pages (issue #4 points 1, 3, 5, 6, 9) ---------------------------------
+
+
+def review_row(*, periode_id: int) -> ReviewRow:
+    """One row of ``bulk_review`` (after a rating is saved from the team page). One query."""
+
+    def count(model: type) -> Coalesce:
+        return Coalesce(
+            Subquery(
+                model.objects.filter(periode=OuterRef("pk"))  # type: ignore[attr-defined]
+                .order_by()
+                .values("periode")
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
+            0,
+        )
+
+    p = get_object_or_404(
+        PeriodePenilaian.objects.select_related("skp__pegawai__jabatan").annotate(
+            n_realisasi=count(Realisasi),
+            n_bukti=count(BuktiDukung),
+            n_umpan=count(UmpanBalik),
+            n_indikator=Coalesce(
+                Subquery(
+                    Indikator.objects.filter(rhk__skp=OuterRef("skp"))
+                    .order_by()
+                    .values("rhk__skp")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                0,
+            ),
+        ),
+        pk=periode_id,
+    )
+    return ReviewRow(
+        pegawai=p.skp.pegawai,
+        periode=p,
+        jumlah_realisasi=p.n_realisasi,  # type: ignore[attr-defined]
+        jumlah_indikator=p.n_indikator,  # type: ignore[attr-defined]
+        jumlah_bukti=p.n_bukti,  # type: ignore[attr-defined]
+        jumlah_umpan_balik=p.n_umpan,  # type: ignore[attr-defined]
+    )
+
+
+def unit_anak_predikat(*, unit: UnitKerja, tahun: int, jenis: str, nomor: int) -> list[UnitKerja]:
+    """The unit's child units, each annotated with ``predikat_org``, its predikat organisasi for the
+    period ('' when not set yet). One query."""
+    predikat = PredikatOrganisasiUnit.objects.filter(
+        unit_kerja=OuterRef("pk"), tahun=tahun, jenis=jenis, nomor=nomor
+    ).values("predikat")[:1]
+    return list(
+        UnitKerja.objects.filter(parent=unit)
+        .annotate(predikat_org=Coalesce(Subquery(predikat), Value("")))
+        .order_by("kode", "nama")
+    )
+
+
+def pustaka_umpan_balik_for(*, instansi_id: int) -> QuerySet[PustakaUmpanBalik]:
+    return PustakaUmpanBalik.objects.filter(instansi_id=instansi_id).order_by("kalimat", "id")
+
+
+def pustaka_umpan_balik_get(*, instansi_id: int, pk: int) -> PustakaUmpanBalik:
+    """An item of the admin's own instansi; 404 for another instansi's item."""
+    return get_object_or_404(PustakaUmpanBalik, instansi_id=instansi_id, pk=pk)
+
+
+def buka_kunci_terbaru(*, instansi_id: int, batas: int = 20) -> list[BukaKunci]:
+    """The latest unlocks of the instansi: who, what, until when, why. One query."""
+    return list(
+        BukaKunci.objects.filter(instansi_id=instansi_id)
+        .select_related("pegawai", "unit_kerja", "actor__pegawai")
+        .order_by("-created_at", "-id")[:batas]
     )
