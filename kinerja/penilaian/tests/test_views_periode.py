@@ -395,7 +395,8 @@ def halaman_periode_queries(client, django_assert_num_queries, user, p, n=12):
     # 5 RHK, 6 their indikator, 7 realisasi, 8 bukti, 9 umpan balik, 10 rencana aksi,
     # 11 pembinaan, 12 riwayat  -- selectors.periode_detail
     # The lock costs nothing before the deadline; no pustaka or pengaturan for the owner here.
-    # The pejabat penilai: + 13 the instansi's pustaka umpan balik (once for the whole page).
+    # The pejabat penilai: + 13 the instansi's pustaka umpan balik (once for the whole page),
+    # + 14 the pengaturan, 15 the unit's predikat organisasi, 16 its population: the distribution.
     with django_assert_num_queries(n):
         response = client.get(url("periode", p.pk))
     assert response.status_code == 200
@@ -420,7 +421,7 @@ def test_the_period_page_query_count_does_not_grow_with_the_number_of_rhk(
             services.umpan_balik_tambah(periode=p, actor=personas.pejabat_penilai, isi="Baik", rhk_id=rhk.pk)
         html = halaman_periode_queries(client, django_assert_num_queries, user, p).content.decode()
         assert html.count('<article id="rhk-') == skp.rhk.count()
-        halaman_periode_queries(client, django_assert_num_queries, personas.pejabat_penilai, p, n=13)
+        halaman_periode_queries(client, django_assert_num_queries, personas.pejabat_penilai, p, n=16)
 
 
 def test_an_rhk_of_another_skp_is_refused(client, personas, rantai, skp_pegawai, tw1):
@@ -434,3 +435,19 @@ def test_an_rhk_of_another_skp_is_refused(client, personas, rantai, skp_pegawai,
         **HTMX,
     )
     assert response.status_code == 400 and "bukan bagian dari SKP" in response.content.decode()
+
+
+def test_the_rating_block_shows_the_units_distribution_to_the_penilai(client, personas, rantai):
+    skp = skp_bawahan(personas.pegawai, personas, rantai)
+    p = periode(skp)
+    services.predikat_organisasi_set(
+        unit=personas.seksi, actor=personas.atasan, tahun=2026, jenis="TRIWULAN", nomor=1, predikat="BAIK"
+    )
+    nilai(p, personas.pejabat_penilai, "SESUAI_EKSPEKTASI", "SESUAI_EKSPEKTASI")
+    client.force_login(personas.pejabat_penilai)
+    html = client.get(url("periode", p.pk)).content.decode()
+    assert "Distribusi predikat Seksi Uji" in html
+    # One Baik in a unit with predikat organisasi Baik breaks "at least one Butuh Perbaikan/Kurang".
+    assert "Butuh Perbaikan dan/atau Kurang/Misconduct sekurang-kurangnya 1 dari 1 orang" in html
+    client.force_login(personas.pegawai)
+    assert "Distribusi predikat" not in client.get(url("periode", p.pk)).content.decode()

@@ -25,6 +25,7 @@ from kinerja.core.http import AuthedHttpRequest
 from kinerja.penilaian import forms, policies, rules, selectors, services
 from kinerja.penilaian.enums import JenisPembinaan, JenisPeriode, PredikatPegawai, Rating
 from kinerja.penilaian.models import PeriodePenilaian, PustakaUmpanBalik
+from kinerja.penilaian.views.unit import panel
 from kinerja.skp import policies as skp_policies
 from kinerja.skp import selectors as skp_selectors
 from kinerja.skp.enums import CoreValue, StatusSkp
@@ -129,7 +130,20 @@ def konteks(request: AuthedHttpRequest, periode: PeriodePenilaian) -> dict[str, 
         else []
     )
     ekspektasi = {p.core_value: p.ekspektasi_khusus for p in skp.perilaku.all()}
+    # The rating page shows the unit's distribution against its pola (issue #4 point 5).
+    distribusi: dict[str, Any] = {}
+    if bisa_nilai:
+        distribusi = panel(
+            selectors.distribusi_unit(
+                unit=skp.unit_kerja,
+                tahun=services.tahun_of(periode),
+                jenis=periode.jenis,
+                nomor=periode.nomor,
+                bulat_bawah=services.pengaturan_for(skp.pegawai.instansi_id).pembulatan_bawah,
+            )
+        )
     return {
+        **distribusi,
         "periode": periode,
         "skp": skp,
         "detail": detail,
