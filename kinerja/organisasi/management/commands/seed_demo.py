@@ -52,10 +52,12 @@ class Command(BaseCommand):
 
     def _build(self, *, quiet: bool) -> None:
         # The command is an entry point, like a view: it may call the app above organisasi.
+        from kinerja.penilaian.demo import seed_penilaian_demo
         from kinerja.skp.demo import seed_skp_demo
 
         result = demo.seed_demo()
         skp_baru = seed_skp_demo()
+        seed_penilaian_demo()
         if quiet:
             return
         self.stdout.write(
