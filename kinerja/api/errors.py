@@ -21,7 +21,7 @@ from functools import partial
 from typing import Any
 
 from django.core import signals
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
@@ -194,6 +194,13 @@ def _on_http_error(request: HttpRequest, exc: HttpError, api: NinjaAPI) -> HttpR
     return error_response(api, request, status=exc.status_code, code=code, message=message)
 
 
+def _on_suspicious(request: HttpRequest, exc: SuspiciousOperation, api: NinjaAPI) -> HttpResponse:
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many fields, a broken multipart: bad input, not a
+    # server error (Ninja reads the body outside its own error handling).
+    code, message = DEFAULT_ERRORS[400]
+    return error_response(api, request, status=400, code=code, message=message)
+
+
 def _on_unexpected(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
     # A bug, never bad input. Report it as Django reports an unhandled exception (logging, error
     # mails, the test client re-raising it), but answer the client in JSON, not the HTML 500 page.
@@ -227,6 +234,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(Http404, partial(_on_http404, api=api))
     api.add_exception_handler(PermissionDenied, partial(_on_permission_denied, api=api))
     api.add_exception_handler(HttpError, partial(_on_http_error, api=api))
+    api.add_exception_handler(SuspiciousOperation, partial(_on_suspicious, api=api))
     api.add_exception_handler(Exception, partial(_on_unexpected, api=api))
 
 

@@ -13,17 +13,21 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from ninja import Field, Query, Router, Schema
+import pydantic
+from django.core.exceptions import SuspiciousOperation, ValidationError
+from django.http.multipartparser import MultiPartParserError
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import ValidationError as SchemaValidationError
+from pydantic import ModelWrapValidatorHandler, model_validator
+from pydantic_core import PydanticCustomError
 
 from kinerja.api.auth import ApiRequest
 from kinerja.api.errors import ApiError, responses
 from kinerja.organisasi.policies import pegawai_get_for_user, unit_get_for_user
 from kinerja.penilaian import policies, selectors, services
 from kinerja.penilaian.enums import JenisPembinaan, JenisPeriode, PredikatOrganisasi, PredikatPegawai, Rating
-from kinerja.penilaian.models import PeriodePenilaian
+from kinerja.penilaian.models import BuktiDukung, PeriodePenilaian
 from kinerja.skp.enums import CoreValue
-from kinerja.skp.models import Indikator
 from kinerja.skp.policies import skp_get_for_user
 
 router = Router(tags=["penilaian"])
@@ -124,6 +128,16 @@ class TetapkanIn(Schema):
     alasan_distribusi: str = Field(
         "", max_length=5000, description="Wajib bila distribusi predikat unit tidak sesuai pola."
     )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _objek_json(cls, data: Any, handler: ModelWrapValidatorHandler["TetapkanIn"]) -> "TetapkanIn":
+        # Every field has a default and a Ninja Schema reads the attributes of any object, so without
+        # this a body of [1, 2] or "teks" would pass as an empty one and finalise the period. (A
+        # "wrap" validator of the subclass runs before Schema's own, which wraps the raw value.)
+        if not isinstance(data, dict | TetapkanIn):
+            raise PydanticCustomError("dict_type", "Harus berupa objek JSON.")
+        return handler(data)
 
 
 class KeberatanIn(Schema):
@@ -273,11 +287,7 @@ def periode_detail(request: ApiRequest, periode_id: int) -> dict[str, Any]:
 )
 def realisasi_put(request: ApiRequest, periode_id: int, indikator_id: int, payload: RealisasiIn) -> Any:
     periode = policies.periode_get_for_user(user=request.auth, pk=periode_id)
-    indikator = Indikator.objects.filter(pk=indikator_id, rhk__skp_id=periode.skp_id).first()
-    if indikator is None:
-        raise ApiError(
-            "Indikator tidak ditemukan pada SKP periode ini.", code="tidak_ditemukan", status_code=404
-        )
+    indikator = selectors.indikator_of(periode, indikator_id)
     obj = services.realisasi_simpan(
         periode=periode,
         indikator=indikator,
@@ -294,7 +304,7 @@ def realisasi_put(request: ApiRequest, periode_id: int, indikator_id: int, paylo
     }
 
 
-def _bukti(b: Any) -> dict[str, Any]:
+def _bukti(b: BuktiDukung) -> dict[str, Any]:
     return {
         "id": b.pk,
         "rhk_id": b.rhk_id,
@@ -329,28 +339,48 @@ def _bukti(b: Any) -> dict[str, Any]:
         }
     },
 )
-def bukti_post(request: ApiRequest, periode_id: int) -> tuple[int, dict[str, Any]]:
+def bukti_post(request: ApiRequest, periode_id: int) -> Status[dict[str, Any]]:
     periode = policies.periode_get_for_user(user=request.auth, pk=periode_id)
     if request.content_type == "multipart/form-data":
-        upload = request.FILES.get("file")
-        if upload is None:
-            raise ValidationError({"file": "Berkas wajib diunggah pada kolom 'file'."})
-        bukti = services.bukti_tambah_berkas(
-            periode=periode,
-            rhk_id=_int(request.POST.get("rhk_id"), "rhk_id"),
-            actor=request.auth,
-            nama=request.POST.get("nama", ""),
-            upload=upload,
-        )
-        return 201, _bukti(bukti)
+        return Status(201, _bukti(_bukti_berkas(request, periode)))
+    return Status(201, _bukti(_bukti_tautan(request, periode)))
+
+
+def _bukti_berkas(request: ApiRequest, periode: PeriodePenilaian) -> BuktiDukung:
     try:
-        data = BuktiTautanIn.model_validate(json.loads(request.body or b"{}"))
-    except (ValueError, TypeError) as exc:
+        upload = request.FILES.get("file")
+        form = request.POST
+    except (MultiPartParserError, SuspiciousOperation) as exc:
+        # A body Django cannot read as multipart (no boundary, too many parts) is bad input: without
+        # this it reached the catch-all handler as a 500.
+        raise ApiError("Isi multipart tidak dapat dibaca.", code="permintaan_tidak_valid") from exc
+    if upload is None:
+        raise ValidationError({"file": "Berkas wajib diunggah pada kolom 'file'."})
+    return services.bukti_tambah_berkas(
+        periode=periode,
+        rhk_id=_int(form.get("rhk_id"), "rhk_id"),
+        actor=request.auth,
+        nama=form.get("nama", ""),
+        upload=upload,
+    )
+
+
+def _bukti_tautan(request: ApiRequest, periode: PeriodePenilaian) -> BuktiDukung:
+    try:
+        raw = json.loads(request.body or b"{}")
+    except (ValueError, SuspiciousOperation) as exc:  # not JSON, not UTF-8, or over the size limit
         raise ValidationError("Kirim JSON {rhk_id, nama, url} atau multipart dengan 'file'.") from exc
-    bukti = services.bukti_tambah_tautan(
+    if not isinstance(raw, dict):
+        raise ValidationError("Kirim JSON {rhk_id, nama, url} atau multipart dengan 'file'.")
+    try:
+        data = BuktiTautanIn.model_validate(raw)
+    except pydantic.ValidationError as exc:
+        # The same 400 as the operations Ninja validates: one entry per field, in Bahasa Indonesia.
+        errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+        raise SchemaValidationError(errors) from None
+    return services.bukti_tambah_tautan(
         periode=periode, rhk_id=data.rhk_id, actor=request.auth, nama=data.nama, url=data.url
     )
-    return 201, _bukti(bukti)
 
 
 def _int(value: str | None, field: str) -> int:
@@ -363,11 +393,11 @@ def _int(value: str | None, field: str) -> int:
 @router.delete(
     "/bukti-dukung/{bukti_id}", response={204: None, **responses(401, 403, 404, 409)}, summary="Hapus bukti"
 )
-def bukti_delete(request: ApiRequest, bukti_id: int) -> tuple[int, None]:
+def bukti_delete(request: ApiRequest, bukti_id: int) -> Status[None]:
     services.bukti_hapus(
         bukti=policies.bukti_get_for_user(user=request.auth, pk=bukti_id), actor=request.auth
     )
-    return 204, None
+    return Status(204, None)
 
 
 @router.post(
@@ -375,9 +405,7 @@ def bukti_delete(request: ApiRequest, bukti_id: int) -> tuple[int, None]:
     response={201: UmpanBalikOut, **responses(400, 401, 403, 404, 409)},
     summary="Umpan balik berkelanjutan per RHK atau per nilai perilaku",
 )
-def umpan_balik_post(
-    request: ApiRequest, periode_id: int, payload: UmpanBalikIn
-) -> tuple[int, dict[str, Any]]:
+def umpan_balik_post(request: ApiRequest, periode_id: int, payload: UmpanBalikIn) -> Status[dict[str, Any]]:
     periode = policies.periode_get_for_user(user=request.auth, pk=periode_id)
     u = services.umpan_balik_tambah(
         periode=periode,
@@ -386,13 +414,16 @@ def umpan_balik_post(
         rhk_id=payload.rhk_id,
         core_value=payload.core_value or "",
     )
-    return 201, {
-        "id": u.pk,
-        "rhk_id": u.rhk_id,
-        "core_value": u.core_value or None,
-        "isi": u.isi,
-        "created_at": u.created_at,
-    }
+    return Status(
+        201,
+        {
+            "id": u.pk,
+            "rhk_id": u.rhk_id,
+            "core_value": u.core_value or None,
+            "isi": u.isi,
+            "created_at": u.created_at,
+        },
+    )
 
 
 @router.put(
@@ -428,11 +459,10 @@ def tetapkan(request: ApiRequest, periode_id: int, payload: TetapkanIn | None = 
     response={201: KeberatanOut, **responses(400, 401, 403, 404, 409)},
     summary="Ajukan keberatan atas penilaian yang ditetapkan",
 )
-def keberatan_post(request: ApiRequest, periode_id: int, payload: KeberatanIn) -> tuple[int, dict[str, Any]]:
+def keberatan_post(request: ApiRequest, periode_id: int, payload: KeberatanIn) -> Status[dict[str, Any]]:
     periode = policies.periode_get_for_user(user=request.auth, pk=periode_id)
-    return 201, _keberatan(
-        services.keberatan_ajukan(periode=periode, actor=request.auth, alasan=payload.alasan)
-    )
+    keberatan = services.keberatan_ajukan(periode=periode, actor=request.auth, alasan=payload.alasan)
+    return Status(201, _keberatan(keberatan))
 
 
 @router.post(
@@ -466,7 +496,7 @@ def keberatan_keputusan(request: ApiRequest, periode_id: int, payload: Keputusan
     response={201: PembinaanOut, **responses(400, 401, 403, 404)},
     summary="Catat coaching, mentoring atau konseling",
 )
-def pembinaan_post(request: ApiRequest, periode_id: int, payload: PembinaanIn) -> tuple[int, dict[str, Any]]:
+def pembinaan_post(request: ApiRequest, periode_id: int, payload: PembinaanIn) -> Status[dict[str, Any]]:
     periode = policies.periode_get_for_user(user=request.auth, pk=periode_id)
     p = services.pembinaan_tambah(
         periode=periode,
@@ -479,14 +509,17 @@ def pembinaan_post(request: ApiRequest, periode_id: int, payload: PembinaanIn) -
             tindak_lanjut=payload.tindak_lanjut,
         ),
     )
-    return 201, {
-        "id": p.pk,
-        "jenis": p.jenis,
-        "tanggal": p.tanggal,
-        "topik": p.topik,
-        "catatan": p.catatan,
-        "tindak_lanjut": p.tindak_lanjut,
-    }
+    return Status(
+        201,
+        {
+            "id": p.pk,
+            "jenis": p.jenis,
+            "tanggal": p.tanggal,
+            "topik": p.topik,
+            "catatan": p.catatan,
+            "tindak_lanjut": p.tindak_lanjut,
+        },
+    )
 
 
 # --- unit ----------------------------------------------------------------------------------------
@@ -539,8 +572,9 @@ def distribusi(request: ApiRequest, unit_id: int, query: Query[DistribusiQuery])
     return {
         "unit_id": unit.pk,
         "predikat_organisasi": d.predikat_organisasi or None,
-        "jumlah": hasil.jumlah if hasil else {},
-        "total": hasil.total if hasil else 0,
+        # Counted even before the unit has a predikat organisasi (then there is no pola to check).
+        "jumlah": hasil.jumlah if hasil else d.jumlah,
+        "total": hasil.total if hasil else sum(d.jumlah.values()),
         "belum_dinilai": d.belum_dinilai,
         "batas": [
             {

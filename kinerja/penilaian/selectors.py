@@ -340,3 +340,13 @@ def buka_kunci_terbaru(*, instansi_id: int, batas: int = 20) -> list[BukaKunci]:
         .select_related("pegawai", "unit_kerja", "actor__pegawai")
         .order_by("-created_at", "-id")[:batas]
     )
+
+
+def indikator_of(periode: PeriodePenilaian, indikator_id: int) -> Indikator:
+    """An indikator of the period's own SKP; 404 otherwise (the caller already sees the period)."""
+    from django.http import Http404
+
+    indikator = Indikator.objects.filter(pk=indikator_id, rhk__skp_id=periode.skp_id).first()
+    if indikator is None:
+        raise Http404("Indikator tidak ditemukan pada SKP periode ini.")
+    return indikator
