@@ -11,7 +11,7 @@ with the services' Bahasa Indonesia messages, 409 the status does not allow it).
 import datetime as dt
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Any, Self
 
 import pydantic
 from django.core.exceptions import SuspiciousOperation, ValidationError
@@ -131,7 +131,7 @@ class TetapkanIn(Schema):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _objek_json(cls, data: Any, handler: ModelWrapValidatorHandler["TetapkanIn"]) -> "TetapkanIn":
+    def _objek_json(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
         # Every field has a default and a Ninja Schema reads the attributes of any object, so without
         # this a body of [1, 2] or "teks" would pass as an empty one and finalise the period. (A
         # "wrap" validator of the subclass runs before Schema's own, which wraps the raw value.)
