@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "kinerja.organisasi",
     "kinerja.skp",
     "kinerja.penilaian",
+    "kinerja.laporan",
     "kinerja.api",
 ]
 
@@ -193,3 +194,6 @@ KINERJA_API_TOKEN_DAYS = int(os.environ.get("KINERJA_API_TOKEN_DAYS", "30"))
 KINERJA_NIP_KODE_PPPK = os.environ.get("KINERJA_NIP_KODE_PPPK", "21") or None
 # Size limit of a pegawai import file (MB).
 KINERJA_IMPORT_MAX_MB = int(os.environ.get("KINERJA_IMPORT_MAX_MB", "20"))
+# The public address of this Kinerja, printed in the QR code of every document (its verification
+# page). Set it to the address users reach, e.g. https://kinerja.contoh.go.id
+KINERJA_BASE_URL = os.environ.get("KINERJA_BASE_URL", "http://127.0.0.1:8000")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Case, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value, When
 from django.http import Http404
@@ -290,3 +290,45 @@ def ringkasan_beranda(*, pegawai: Pegawai, tahun: int) -> RingkasanBeranda:
     )
     menunggu = Skp.objects.filter(pejabat_penilai=pegawai, status=StatusSkp.DIAJUKAN).count()
     return RingkasanBeranda(skp=skp, menunggu_persetujuan=menunggu)
+
+
+# --- Identity block of the documents -------------------------------------------------------------
+
+
+def _identitas_pegawai(p: Pegawai | None) -> dict[str, str]:
+    if p is None:
+        return {}
+    return {
+        "nip": p.nip,
+        "nama": p.nama_lengkap,
+        "pangkat_golongan": p.pangkat_golongan,
+        "jabatan": p.jabatan.nama,
+        "unit_kerja": p.unit_kerja.nama,
+    }
+
+
+def identitas_baru(skp: Skp) -> dict[str, Any]:
+    """The printed identity of an SKP from the current data (2 queries): the pegawai with the SKP's
+    jabatan and unit, the pejabat penilai and the atasan (a draft follows the organisation)."""
+    pegawai = Pegawai.objects.select_related("jabatan", "unit_kerja", "instansi").get(pk=skp.pegawai_id)
+    if skp.status == StatusSkp.DRAFT:
+        ids = (pegawai.pejabat_penilai_id, pegawai.atasan_pejabat_penilai_id)
+    else:
+        ids = (skp.pejabat_penilai_id, skp.atasan_pejabat_penilai_id)
+    related = Pegawai.objects.select_related("jabatan", "unit_kerja").in_bulk([pk for pk in ids if pk])
+    data = _identitas_pegawai(pegawai)
+    data["jabatan"] = skp.jabatan.nama
+    data["unit_kerja"] = skp.unit_kerja.nama
+    return {
+        "instansi": pegawai.instansi.nama,
+        "tempat": pegawai.instansi.tempat,
+        "pegawai": data,
+        "pejabat_penilai": _identitas_pegawai(related.get(ids[0] or 0)),
+        "atasan_pejabat_penilai": _identitas_pegawai(related.get(ids[1] or 0)),
+    }
+
+
+def identitas(skp: Skp) -> dict[str, Any]:
+    """What the documents print: the snapshot frozen at approval (so an old SKP still prints
+    correctly after a transfer), else the current data."""
+    return skp.snapshot or identitas_baru(skp)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from kinerja.core.errors import field_error
 from kinerja.core.workflow import InvalidTransition
 from kinerja.organisasi.models import Pegawai
-from kinerja.skp import policies, rules
+from kinerja.skp import policies, rules, selectors
 from kinerja.skp.enums import (
     Aspek,
     BentukSkp,
@@ -99,36 +99,6 @@ def _enum(value: str | None, choices: Any, *, field: str, label: str, wajib: boo
 
 def _urutan_berikut(qs: Any) -> int:
     return int(qs.aggregate(m=Max("urutan"))["m"] or 0) + 1
-
-
-def _snapshot_pegawai(p: Pegawai | None) -> dict[str, str]:
-    if p is None:
-        return {}
-    return {
-        "nip": p.nip,
-        "nama": p.nama_lengkap,
-        "pangkat_golongan": p.pangkat_golongan,
-        "jabatan": p.jabatan.nama,
-        "unit_kerja": p.unit_kerja.nama,
-    }
-
-
-def _snapshot(skp: Skp) -> dict[str, Any]:
-    """What the documents print, frozen at approval (domain.md §3.4, G)."""
-    pegawai = Pegawai.objects.select_related("jabatan", "unit_kerja", "instansi").get(pk=skp.pegawai_id)
-    related = Pegawai.objects.select_related("jabatan", "unit_kerja").in_bulk(
-        [pk for pk in (skp.pejabat_penilai_id, skp.atasan_pejabat_penilai_id) if pk]
-    )
-    data = _snapshot_pegawai(pegawai)
-    data["jabatan"] = skp.jabatan.nama
-    data["unit_kerja"] = skp.unit_kerja.nama
-    return {
-        "instansi": pegawai.instansi.nama,
-        "tempat": pegawai.instansi.tempat,
-        "pegawai": data,
-        "pejabat_penilai": _snapshot_pegawai(related.get(skp.pejabat_penilai_id or 0)),
-        "atasan_pejabat_penilai": _snapshot_pegawai(related.get(skp.atasan_pejabat_penilai_id or 0)),
-    }
 
 
 def _bentuk_for(pegawai: Pegawai) -> BentukSkp:
@@ -358,7 +328,7 @@ def skp_setujui(*, skp: Skp, actor: User, catatan: str = "") -> Skp:
         skp.tanggal_disetujui = now
         skp.tanggal_penetapan = timezone.localdate(now)
         skp.catatan_pengembalian = ""
-        skp.snapshot = _snapshot(skp)
+        skp.snapshot = selectors.identitas_baru(skp)
         skp.save(
             update_fields=[
                 "status",
