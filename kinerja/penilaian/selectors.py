@@ -350,3 +350,439 @@ def indikator_of(periode: PeriodePenilaian, indikator_id: int) -> Indikator:
     if indikator is None:
         raise Http404("Indikator tidak ditemukan pada SKP periode ini.")
     return indikator
+
+
+def periode_subtree(*, unit: UnitKerja, tahun: int, jenis: str, nomor: int) -> list[PeriodePenilaian]:
+    """The periods (tahun, jenis, nomor) of every current SKP in the unit and the units below it,
+    with the SKP and its pegawai, ordered by unit and name (one query)."""
+    return list(
+        PeriodePenilaian.objects.filter(
+            skp__unit_kerja__path__startswith=unit.path,
+            jenis=jenis,
+            nomor=nomor,
+            tanggal_awal__year=tahun,
+        )
+        .exclude(skp__status=StatusSkp.DIGANTI)
+        .select_related("skp__pegawai", "skp__unit_kerja")
+        .order_by("skp__unit_kerja__path", "skp__pegawai__nama", "skp__versi")
+    )
+
+
+# --- Dashboards (laporan, issue #5): fixed query counts whatever the number of units/pegawai ------
+
+# Imports of this section kept here: the section was appended while other pages grew the module.
+import datetime as dt  # noqa: E402
+from typing import Any, cast  # noqa: E402
+
+from django.db.models import Case, CharField, Exists, IntegerField, Q, When  # noqa: E402
+
+from kinerja.penilaian.enums import Rating  # noqa: E402
+from kinerja.skp.models import Skp  # noqa: E402
+
+# The stages of the yearly cycle an admin follows, in order (domain.md §5.1, §5.2). The first three
+# are about the SKP of the year; the last three about the latest ended period (``PeriodeKw``).
+TAHAP_DASHBOARD: tuple[str, ...] = ("DRAF", "DIAJUKAN", "DISETUJUI", "REALISASI", "DINILAI", "DITETAPKAN")
+TAHAP_PERIODE = frozenset({"REALISASI", "DINILAI", "DITETAPKAN"})
+_STATUS_SKP_TAHAP: dict[str, list[str]] = {
+    "DRAF": [StatusSkp.DRAFT, StatusSkp.DIAJUKAN, StatusSkp.DISETUJUI],
+    "DIAJUKAN": [StatusSkp.DIAJUKAN, StatusSkp.DISETUJUI],
+    "DISETUJUI": [StatusSkp.DISETUJUI],
+}
+_S = PeriodePenilaian.Status
+_STATUS_PERIODE_TAHAP: dict[str, list[str]] = {
+    "DINILAI": [_S.DINILAI, _S.DITETAPKAN, _S.KEBERATAN, _S.FINAL],
+    "DITETAPKAN": [_S.DITETAPKAN, _S.KEBERATAN, _S.FINAL],
+}
+
+
+def _tahap_dicapai(tahap: str, *, tahun: int, periode: tuple[str, int] | None) -> Exists | Value:
+    """Has the pegawai (``OuterRef("pk")``) reached this stage? An Exists on their own rows."""
+    if tahap in _STATUS_SKP_TAHAP:
+        return Exists(
+            Skp.objects.filter(pegawai=OuterRef("pk"), tahun=tahun, status__in=_STATUS_SKP_TAHAP[tahap])
+        )
+    if periode is None:  # no period of that year has ended yet
+        return Value(False)
+    jenis, nomor = periode
+    if tahap == "REALISASI":
+        return Exists(
+            Realisasi.objects.filter(
+                periode__skp__pegawai=OuterRef("pk"),
+                periode__jenis=jenis,
+                periode__nomor=nomor,
+                periode__tanggal_awal__year=tahun,
+            )
+        )
+    return Exists(
+        PeriodePenilaian.objects.filter(
+            skp__pegawai=OuterRef("pk"),
+            jenis=jenis,
+            nomor=nomor,
+            tanggal_awal__year=tahun,
+            status__in=_STATUS_PERIODE_TAHAP[tahap],
+        )
+    )
+
+
+@dataclass
+class ProgresUnit:
+    """One unit's active pegawai and how many reached each stage (``tahap``), and how many stop at
+    each stage (``terjauh``: the furthest stage reached; "" for no SKP at all)."""
+
+    unit: UnitKerja
+    aktif: int = 0
+    tahap: dict[str, int] = field(default_factory=dict)
+    terjauh: dict[str, int] = field(default_factory=dict)
+
+    def tambah(self, other: ProgresUnit) -> None:
+        self.aktif += other.aktif
+        for k, v in other.tahap.items():
+            self.tahap[k] = self.tahap.get(k, 0) + v
+        for k, v in other.terjauh.items():
+            self.terjauh[k] = self.terjauh.get(k, 0) + v
+
+
+def progres_tahapan(*, instansi_id: int, tahun: int, periode: tuple[str, int] | None) -> list[ProgresUnit]:
+    """Every unit of the instansi (tree order) with the stage counts of the pegawai placed in the unit
+    itself. Two queries: the units, and the counts grouped by unit (each stage an Exists on the
+    pegawai row, counted in the database)."""
+    units = list(UnitKerja.objects.filter(instansi_id=instansi_id).order_by("path"))
+    tahap_alias = {f"t_{t.lower()}": _tahap_dicapai(t, tahun=tahun, periode=periode) for t in TAHAP_DASHBOARD}
+    terjauh = Case(
+        *(When(**{f"t_{t.lower()}": True}, then=Value(t)) for t in reversed(TAHAP_DASHBOARD)),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    counts: dict[str, Count] = {"n": Count("pk")}
+    for t in TAHAP_DASHBOARD:
+        counts[f"c_{t.lower()}"] = Count("pk", filter=Q(**{f"t_{t.lower()}": True}))
+    for t in ("", *TAHAP_DASHBOARD):
+        counts[f"f_{t.lower() or 'belum'}"] = Count("pk", filter=Q(terjauh=t))
+    rows = (
+        Pegawai.objects.filter(instansi_id=instansi_id, aktif=True)
+        .alias(**tahap_alias)
+        .alias(terjauh=terjauh)
+        .order_by()
+        .values("unit_kerja_id")
+        .annotate(**counts)
+    )
+    by_unit = {row["unit_kerja_id"]: row for row in cast("list[dict[str, Any]]", list(rows))}
+    hasil = []
+    for u in units:
+        progres = ProgresUnit(unit=u)
+        row = by_unit.get(u.pk)
+        if row is not None:
+            progres.aktif = row["n"]
+            progres.tahap = {t: row[f"c_{t.lower()}"] for t in TAHAP_DASHBOARD}
+            progres.terjauh = {t: row[f"f_{t.lower() or 'belum'}"] for t in ("", *TAHAP_DASHBOARD)}
+        hasil.append(progres)
+    return hasil
+
+
+def progres_subtree(rows: list[ProgresUnit]) -> list[ProgresUnit]:
+    """The same rows, each counting its unit and every unit below it (no query)."""
+    hasil = []
+    for row in rows:
+        total = ProgresUnit(unit=row.unit)
+        for other in rows:
+            if other.unit.path.startswith(row.unit.path):
+                total.tambah(other)
+        hasil.append(total)
+    return hasil
+
+
+def pegawai_tertinggal(
+    *, unit: UnitKerja, tahun: int, tahap: str, periode: tuple[str, int] | None, subtree: bool = False
+) -> list[Pegawai]:
+    """The active pegawai of the unit (or its subtree) who have not reached ``tahap``, with their
+    jabatan, unit, pejabat penilai, the status of their SKP of the year (``skp_status``) and of the
+    period (``periode_status``). One query."""
+    skp_terbaru = (
+        Skp.objects.filter(pegawai=OuterRef("pk"), tahun=tahun)
+        .exclude(status=StatusSkp.DIGANTI)
+        .annotate(
+            prioritas=Case(
+                When(status=StatusSkp.DISETUJUI, then=Value(0)),
+                When(status=StatusSkp.DIAJUKAN, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("prioritas", "-periode_awal", "-versi")
+    )
+    qs = Pegawai.objects.filter(aktif=True)
+    qs = qs.filter(unit_kerja__path__startswith=unit.path) if subtree else qs.filter(unit_kerja=unit)
+    qs = qs.alias(dicapai=_tahap_dicapai(tahap, tahun=tahun, periode=periode)).filter(dicapai=False)
+    qs = qs.annotate(skp_status=Subquery(skp_terbaru.values("status")[:1]))
+    if periode is not None:
+        jenis, nomor = periode
+        status_periode = (
+            PeriodePenilaian.objects.filter(
+                skp__pegawai=OuterRef("pk"), jenis=jenis, nomor=nomor, tanggal_awal__year=tahun
+            )
+            .exclude(skp__status=StatusSkp.DIGANTI)
+            .order_by("-skp__versi")
+            .values("status")[:1]
+        )
+        qs = qs.annotate(periode_status=Subquery(status_periode))
+    else:
+        qs = qs.annotate(periode_status=Value("", output_field=CharField()))
+    return list(
+        qs.select_related("jabatan", "unit_kerja", "pejabat_penilai__jabatan").order_by(
+            "unit_kerja__path", "nama", "pk"
+        )
+    )
+
+
+@dataclass
+class SelKuadran:
+    rating_hasil_kerja: str
+    rating_perilaku_kerja: str
+    predikat: str
+    pegawai: list[Pegawai] = field(default_factory=list)
+
+
+@dataclass
+class KuadranBawahan:
+    # Rows: rating hasil kerja Di atas, Sesuai, Di bawah; columns: rating perilaku Di bawah,
+    # Sesuai, Di atas (the layout of the Permen PANRB 6/2022 Lampiran matrix, domain.md §0.1).
+    baris: list[list[SelKuadran]]
+    belum_dinilai: list[Pegawai]
+
+
+def kuadran_bawahan(*, penilai: Pegawai, tahun: int, jenis: str, nomor: int) -> KuadranBawahan:
+    """The direct bawahan placed in the kuadran kinerja by their two ratings of the period; those
+    without both ratings apart. Two queries (``bulk_review``)."""
+    hasil_urut = [Rating.DI_ATAS_EKSPEKTASI, Rating.SESUAI_EKSPEKTASI, Rating.DI_BAWAH_EKSPEKTASI]
+    perilaku_urut = [Rating.DI_BAWAH_EKSPEKTASI, Rating.SESUAI_EKSPEKTASI, Rating.DI_ATAS_EKSPEKTASI]
+    sel = {(h, p): SelKuadran(h, p, rules.KUADRAN_KINERJA[(h, p)]) for h in hasil_urut for p in perilaku_urut}
+    belum: list[Pegawai] = []
+    for row in bulk_review(penilai=penilai, tahun=tahun, jenis=jenis, nomor=nomor):
+        per = row.periode
+        kunci = (per.rating_hasil_kerja, per.rating_perilaku_kerja) if per else ("", "")
+        if kunci in sel:
+            sel[kunci].pegawai.append(row.pegawai)
+        else:
+            belum.append(row.pegawai)
+    return KuadranBawahan(
+        baris=[[sel[(h, p)] for p in perilaku_urut] for h in hasil_urut], belum_dinilai=belum
+    )
+
+
+@dataclass
+class PeriodeSaya:
+    periode: PeriodePenilaian
+    jumlah_realisasi: int
+    jumlah_indikator: int
+
+    @property
+    def realisasi_lengkap(self) -> bool:
+        return self.jumlah_indikator > 0 and self.jumlah_realisasi >= self.jumlah_indikator
+
+
+@dataclass
+class DashboardPegawai:
+    skp: Skp | None
+    periode_terbuka: list[PeriodeSaya]
+    riwayat_predikat: list[PeriodePenilaian]
+
+
+def dashboard_pegawai(*, pegawai: Pegawai, hari_ini: dt.date, batas_riwayat: int = 24) -> DashboardPegawai:
+    """My SKP of the year, the periods open for filling (begun, deadline not passed, not yet
+    ditetapkan) with their realisasi counts, and my predikat over time. Three queries."""
+    skp = (
+        Skp.objects.filter(pegawai=pegawai, tahun=hari_ini.year)
+        .exclude(status=StatusSkp.DIGANTI)
+        .annotate(
+            prioritas=Case(
+                When(
+                    revisi_dari__isnull=False, status__in=[StatusSkp.DRAFT, StatusSkp.DIAJUKAN], then=Value(1)
+                ),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-periode_awal", "prioritas", "-versi")
+        .first()
+    )
+    jumlah_indikator = Subquery(
+        Indikator.objects.filter(rhk__skp=OuterRef("skp"))
+        .order_by()
+        .values("rhk__skp")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    jumlah_realisasi = Subquery(
+        Realisasi.objects.filter(periode=OuterRef("pk"))
+        .order_by()
+        .values("periode")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    terbuka = (
+        PeriodePenilaian.objects.filter(
+            skp__pegawai=pegawai,
+            skp__status=StatusSkp.DISETUJUI,
+            tanggal_awal__lte=hari_ini,
+            batas_pengisian__gte=hari_ini,
+            status__in=[_S.BELUM_DINILAI, _S.DINILAI],
+        )
+        # The annual evaluation is open all year; it is due only from its last month on.
+        .exclude(jenis=JenisPeriode.AKHIR, tanggal_akhir__gt=hari_ini + dt.timedelta(days=31))
+        .select_related("skp")
+        .annotate(n_realisasi=Coalesce(jumlah_realisasi, 0), n_indikator=Coalesce(jumlah_indikator, 0))
+        .order_by("batas_pengisian", "urutan")
+    )
+    riwayat = list(
+        PeriodePenilaian.objects.filter(skp__pegawai=pegawai)
+        .exclude(predikat="")
+        .exclude(skp__status=StatusSkp.DIGANTI)
+        .order_by("-tanggal_akhir", "-urutan")[:batas_riwayat]
+    )
+    riwayat.reverse()
+    return DashboardPegawai(
+        skp=skp,
+        periode_terbuka=[PeriodeSaya(p, p.n_realisasi, p.n_indikator) for p in terbuka],
+        riwayat_predikat=riwayat,
+    )
+
+
+def predikat_terakhir(*, instansi_id: int, tahun: int) -> dict[int, str]:
+    """Per pegawai of the instansi, the predikat of their latest period (up to ``tahun``) that has
+    one; pegawai without any are left out. One query."""
+    terakhir = (
+        PeriodePenilaian.objects.filter(skp__pegawai=OuterRef("pk"), tanggal_awal__year__lte=tahun)
+        .exclude(predikat="")
+        .exclude(skp__status=StatusSkp.DIGANTI)
+        .order_by("-tanggal_akhir", "-urutan")
+        .values("predikat")[:1]
+    )
+    rows = (
+        Pegawai.objects.filter(instansi_id=instansi_id)
+        .annotate(predikat_terakhir=Subquery(terakhir))
+        .filter(predikat_terakhir__isnull=False)
+        .values_list("pk", "predikat_terakhir")
+    )
+    return dict(rows)
+
+
+# --- Penetapan predikat kinerja of a unit (laporan, issue #5 document) ---------------------------
+
+
+def penetapan_predikat_rows(*, unit: UnitKerja, tahun: int, jenis: str, nomor: int) -> list[PeriodePenilaian]:
+    """The periods counted by the unit's distribution (``populasi_distribusi``: one current SKP per
+    pegawai, without the pimpinan) with the SKP's pegawai and jabatan, ordered by name; the unrated
+    ones have an empty ``predikat``. Two queries (the population, then its rows)."""
+    ids = [pk for pk, _predikat in populasi_distribusi(unit=unit, tahun=tahun, jenis=jenis, nomor=nomor)]
+    return list(
+        PeriodePenilaian.objects.filter(pk__in=ids)
+        .select_related("skp__pegawai", "skp__jabatan")
+        .order_by("skp__pegawai__nama", "skp__pegawai__nip")
+    )
+
+
+# --- Exports (issue #5: laporan/ekspor) ----------------------------------------------------------
+
+
+def rekap_penilaian_rows(
+    *, unit_path: str, tahun: int, jenis: str, nomor: int
+) -> QuerySet[PeriodePenilaian, tuple[object, ...]]:
+    """The period (tahun, jenis, nomor) of every current SKP in a unit and the units below it, as
+    (nip, nama, gelar_depan, gelar_belakang, jabatan, unit, rating hasil kerja, rating perilaku
+    kerja, predikat, status). One query; the caller streams it with ``.iterator()``."""
+    return (
+        PeriodePenilaian.objects.filter(
+            skp__unit_kerja__path__startswith=unit_path,
+            jenis=jenis,
+            nomor=nomor,
+            tanggal_awal__year=tahun,
+        )
+        .exclude(skp__status=StatusSkp.DIGANTI)
+        .order_by("skp__unit_kerja__path", "skp__pegawai__nama", "skp__pegawai_id", "skp__versi")
+        .values_list(
+            "skp__pegawai__nip",
+            "skp__pegawai__nama",
+            "skp__pegawai__gelar_depan",
+            "skp__pegawai__gelar_belakang",
+            "skp__jabatan__nama",
+            "skp__unit_kerja__nama",
+            "rating_hasil_kerja",
+            "rating_perilaku_kerja",
+            "predikat",
+            "status",
+        )
+    )
+
+
+def monitoring_rows(*, unit_path: str, tahun: int) -> QuerySet[Pegawai, tuple[object, ...]]:
+    """Every active pegawai of a unit and the units below it, with or without an SKP of the year, as
+    (nip, nama, gelar_depan, gelar_belakang, jabatan, unit, status of the newest current SKP or
+    None, realisasi rows filled in the year, periods rated, periods finalised). One query: the
+    figures are correlated subqueries, so the count does not grow with the rows."""
+    from kinerja.skp.models import Skp
+
+    def jumlah(qs: QuerySet[Any], kunci: str) -> Coalesce:
+        return Coalesce(
+            Subquery(qs.order_by().values(kunci).annotate(n=Count("pk")).values("n")[:1]), Value(0)
+        )
+
+    skp_tahun = Skp.objects.filter(pegawai=OuterRef("pk"), tahun=tahun).exclude(status=StatusSkp.DIGANTI)
+    periode = PeriodePenilaian.objects.filter(skp__pegawai=OuterRef("pk"), skp__tahun=tahun).exclude(
+        skp__status=StatusSkp.DIGANTI
+    )
+    realisasi = Realisasi.objects.filter(
+        periode__skp__pegawai=OuterRef("pk"), periode__skp__tahun=tahun
+    ).exclude(periode__skp__status=StatusSkp.DIGANTI)
+    Status = PeriodePenilaian.Status
+    return (
+        Pegawai.objects.filter(unit_kerja__path__startswith=unit_path, aktif=True)
+        .annotate(
+            status_skp=Subquery(skp_tahun.order_by("-periode_awal", "-versi").values("status")[:1]),
+            realisasi_terisi=jumlah(realisasi, "periode__skp__pegawai"),
+            periode_dinilai=jumlah(periode.exclude(status=Status.BELUM_DINILAI), "skp__pegawai"),
+            periode_ditetapkan=jumlah(
+                periode.filter(status__in=[Status.DITETAPKAN, Status.KEBERATAN, Status.FINAL]),
+                "skp__pegawai",
+            ),
+        )
+        .order_by("unit_kerja__path", "nama", "pk")
+        .values_list(
+            "nip",
+            "nama",
+            "gelar_depan",
+            "gelar_belakang",
+            "jabatan__nama",
+            "unit_kerja__nama",
+            "status_skp",
+            "realisasi_terisi",
+            "periode_dinilai",
+            "periode_ditetapkan",
+        )
+    )
+
+
+def angka_kredit_rows(*, unit_path: str, tahun: int) -> QuerySet[KonversiAngkaKredit, tuple[object, ...]]:
+    """The angka kredit konversi of the year of the SKP in a unit and the units below it, as (nip,
+    nama, gelar_depan, gelar_belakang, jabatan, jenjang, jenis periode, nomor, predikat, persentase,
+    koefisien, bulan, angka kredit). One query; the caller streams it with ``.iterator()``."""
+    return (
+        KonversiAngkaKredit.objects.filter(periode__skp__unit_kerja__path__startswith=unit_path, tahun=tahun)
+        .order_by(
+            "periode__skp__unit_kerja__path", "pegawai__nama", "pegawai_id", "periode__urutan", "periode_id"
+        )
+        .values_list(
+            "pegawai__nip",
+            "pegawai__nama",
+            "pegawai__gelar_depan",
+            "pegawai__gelar_belakang",
+            "periode__skp__jabatan__nama",
+            "jenjang",
+            "periode__jenis",
+            "periode__nomor",
+            "predikat",
+            "persentase",
+            "koefisien",
+            "bulan",
+            "angka_kredit",
+        )
+    )
