@@ -332,3 +332,56 @@ def identitas(skp: Skp) -> dict[str, Any]:
     """What the documents print: the snapshot frozen at approval (so an old SKP still prints
     correctly after a transfer), else the current data."""
     return skp.snapshot or identitas_baru(skp)
+
+
+# --- Pohon kinerja (laporan, issue #5) -----------------------------------------------------------
+
+
+def rhk_pohon(*, instansi_id: int, tahun: int) -> list[RencanaHasilKerja]:
+    """Every RHK of the current SKP versions of the year in the instansi (not a replaced version nor
+    a revisi still being drafted), with the SKP, its owner, jabatan and unit, and ``punya_bawahan``:
+    whether the owner is the pejabat penilai of someone. One query; the tree is assembled by the
+    caller from ``rhk_atasan_id``."""
+    from django.db.models import Exists
+
+    punya_bawahan = Exists(Pegawai.objects.filter(pejabat_penilai_id=OuterRef("skp__pegawai_id"), aktif=True))
+    return list(
+        RencanaHasilKerja.objects.filter(
+            rhk_dapat_diintervensi(), skp__pegawai__instansi_id=instansi_id, skp__tahun=tahun
+        )
+        .select_related("skp__pegawai", "skp__jabatan", "skp__unit_kerja")
+        .annotate(punya_bawahan=punya_bawahan)
+        .order_by(
+            "skp__unit_kerja__path",
+            "skp__pegawai__nama",
+            urutan_pilihan("jenis", JenisRhk.values),
+            "urutan",
+            "id",
+        )
+    )
+
+
+# --- Exports (issue #5: laporan/ekspor) ----------------------------------------------------------
+
+
+def rekap_skp_rows(*, unit_path: str, tahun: int) -> QuerySet[Skp, tuple[Any, ...]]:
+    """The current SKP versions (not DIGANTI) of the year in a unit and every unit below it, as
+    (nip, nama, gelar_depan, gelar_belakang, jabatan, unit, unit path, status, periode_awal,
+    periode_akhir). One query; the caller streams it with ``.iterator()``."""
+    return (
+        Skp.objects.filter(unit_kerja__path__startswith=unit_path, tahun=tahun)
+        .exclude(status=StatusSkp.DIGANTI)
+        .order_by("unit_kerja__path", "pegawai__nama", "pegawai_id", "periode_awal", "versi")
+        .values_list(
+            "pegawai__nip",
+            "pegawai__nama",
+            "pegawai__gelar_depan",
+            "pegawai__gelar_belakang",
+            "jabatan__nama",
+            "unit_kerja__nama",
+            "unit_kerja__path",
+            "status",
+            "periode_awal",
+            "periode_akhir",
+        )
+    )
