@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "kinerja.skp",
     "kinerja.penilaian",
     "kinerja.laporan",
+    "kinerja.skala",
     "kinerja.api",
 ]
 
@@ -197,3 +198,6 @@ KINERJA_IMPORT_MAX_MB = int(os.environ.get("KINERJA_IMPORT_MAX_MB", "20"))
 # The public address of this Kinerja, printed in the QR code of every document (its verification
 # page). Set it to the address users reach, e.g. https://kinerja.contoh.go.id
 KINERJA_BASE_URL = os.environ.get("KINERJA_BASE_URL", "http://127.0.0.1:8000")
+# How a batch ZIP job runs: "thread" (default: a thread per job that outlives the request),
+# "worker" (only `manage.py jalankan_batch` runs them), "inline" (in the request; tests).
+KINERJA_BATCH_MODE = os.environ.get("KINERJA_BATCH_MODE", "thread")

@@ -15,3 +15,4 @@ STORAGES = {
 }
 # Tests don't serve collected static files.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+KINERJA_BATCH_MODE = "inline"
