@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run test lint format migrate seed bench clean
+.PHONY: install run test lint format migrate seed bench browser clean
 
 install: $(VENV)/.installed
 
@@ -38,8 +38,15 @@ test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings_test >/dev/null
 	$(BIN)/pytest
 
+# The browser tests (kinerja/e2e) drive Debian's Chromium; without it they skip with that reason.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
 bench: install
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_laporan.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache

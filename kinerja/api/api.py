@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI, Swagger
 
-from kinerja.api import auth, errors, pegawai, penilaian, skp
+from kinerja.api import auth, errors, laporan, pegawai, penilaian, skp
 from kinerja.core.workflow import InvalidTransition
 
 api = NinjaAPI(
@@ -34,3 +34,4 @@ api.add_router("", auth.router)
 api.add_router("", pegawai.router)
 api.add_router("", skp.router)
 api.add_router("", penilaian.router)
+api.add_router("", laporan.router)

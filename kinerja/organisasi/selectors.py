@@ -121,3 +121,27 @@ def unit_tree(*, user: User) -> list[UnitNode]:
         parent = nodes.get(u.parent_id) if u.parent_id else None
         (parent.children if parent else roots).append(nodes[u.pk])
     return roots
+
+
+# --- Exports (issue #5: laporan/ekspor) ----------------------------------------------------------
+
+
+def unit_dipimpin(*, pegawai_id: int | None) -> UnitKerja | None:
+    """The unit this pegawai leads: their own unit, when they hold its pimpinan jabatan. One query."""
+    if pegawai_id is None:
+        return None
+    return (
+        UnitKerja.objects.filter(
+            pegawai__pk=pegawai_id,
+            pegawai__aktif=True,
+            pegawai__jabatan_id=F("pimpinan_jabatan_id"),
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def unit_nama_atas(*, instansi_id: int) -> dict[int, str]:
+    """Names of the instansi's root units and their children (the OPD level), by id: what an export
+    prints as the unit induk of a row (from the row's path). One query."""
+    return dict(UnitKerja.objects.filter(instansi_id=instansi_id, kedalaman__lte=1).values_list("pk", "nama"))

@@ -721,7 +721,7 @@ def monitoring_rows(*, unit_path: str, tahun: int) -> QuerySet[Pegawai, tuple[ob
     figures are correlated subqueries, so the count does not grow with the rows."""
     from kinerja.skp.models import Skp
 
-    def jumlah(qs: QuerySet[Any], kunci: str) -> Coalesce:
+    def jumlah(qs: QuerySet[Realisasi] | QuerySet[PeriodePenilaian], kunci: str) -> Coalesce:
         return Coalesce(
             Subquery(qs.order_by().values(kunci).annotate(n=Count("pk")).values("n")[:1]), Value(0)
         )
