@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from kinerja.api.auth import ApiRequest
 from kinerja.api.errors import ApiError, responses
+from kinerja.api.schemas import pilihan_field
 from kinerja.organisasi.policies import pegawai_get_for_user, unit_get_for_user
 from kinerja.penilaian import policies, selectors, services
 from kinerja.penilaian.enums import JenisPembinaan, JenisPeriode, PredikatOrganisasi, PredikatPegawai, Rating
@@ -31,11 +32,6 @@ from kinerja.skp.enums import CoreValue
 from kinerja.skp.policies import skp_get_for_user
 
 router = Router(tags=["penilaian"])
-
-
-def _pilihan(choices: Any, description: str, default: Any = ...) -> Any:
-    # Text checked by the services, so an unknown value gets their Indonesian message (400).
-    return Field(default, description=description, json_schema_extra={"enum": list(choices.values)})
 
 
 # --- schemas -------------------------------------------------------------------------------------
@@ -106,7 +102,9 @@ class BuktiOut(Schema):
 
 class UmpanBalikIn(Schema):
     rhk_id: int | None = None
-    core_value: str | None = _pilihan(CoreValue, "Nilai BerAKHLAK, bila umpan balik untuk perilaku.", None)
+    core_value: str | None = pilihan_field(
+        CoreValue, "Nilai BerAKHLAK, bila umpan balik untuk perilaku.", None
+    )
     isi: str = Field(max_length=5000)
 
 
@@ -119,8 +117,8 @@ class UmpanBalikOut(Schema):
 
 
 class PenilaianIn(Schema):
-    rating_hasil_kerja: str = _pilihan(Rating, "Rating hasil kerja.")
-    rating_perilaku_kerja: str = _pilihan(Rating, "Rating perilaku kerja.")
+    rating_hasil_kerja: str = pilihan_field(Rating, "Rating hasil kerja.")
+    rating_perilaku_kerja: str = pilihan_field(Rating, "Rating perilaku kerja.")
     deskripsi: str = Field("", max_length=5000)
 
 
@@ -150,7 +148,7 @@ class PenjelasanIn(Schema):
 
 class KeputusanIn(Schema):
     catatan: str = Field(max_length=5000)
-    predikat: str = _pilihan(PredikatPegawai, "Predikat baru (final); kosong: predikat tetap.", "")
+    predikat: str = pilihan_field(PredikatPegawai, "Predikat baru (final); kosong: predikat tetap.", "")
 
 
 class KeberatanOut(Schema):
@@ -178,7 +176,7 @@ def _keberatan(k: Any) -> dict[str, Any]:
 
 
 class PembinaanIn(Schema):
-    jenis: str = _pilihan(JenisPembinaan, "Coaching, mentoring atau konseling.")
+    jenis: str = pilihan_field(JenisPembinaan, "Coaching, mentoring atau konseling.")
     tanggal: dt.date
     topik: str = Field(max_length=5000)
     catatan: str = Field("", max_length=5000)
@@ -195,10 +193,10 @@ class PembinaanOut(Schema):
 
 
 class PredikatOrganisasiIn(Schema):
-    periode_jenis: str = _pilihan(JenisPeriode, "BULANAN, TRIWULAN, SEMESTER atau AKHIR.")
+    periode_jenis: str = pilihan_field(JenisPeriode, "BULANAN, TRIWULAN, SEMESTER atau AKHIR.")
     periode_nomor: int = Field(ge=1, le=12)
     tahun: int = Field(ge=2000, le=2100)
-    predikat: str = _pilihan(PredikatOrganisasi, "Predikat kinerja organisasi.")
+    predikat: str = pilihan_field(PredikatOrganisasi, "Predikat kinerja organisasi.")
 
 
 class PredikatOrganisasiOut(Schema):
@@ -211,7 +209,7 @@ class PredikatOrganisasiOut(Schema):
 
 class DistribusiQuery(Schema):
     tahun: int = Field(ge=2000, le=2100)
-    periode_jenis: str = _pilihan(JenisPeriode, "Jenis periode.")
+    periode_jenis: str = pilihan_field(JenisPeriode, "Jenis periode.")
     periode_nomor: int = Field(1, ge=1, le=12)
 
 

@@ -82,3 +82,9 @@ class Paginasi(LimitOffsetPagination):
         # A page slice is only stable on a total order; every list orders by its own fields plus pk.
         assert not isinstance(queryset, QuerySet) or queryset.ordered, "paginate an ordered queryset"
         return super().paginate_queryset(queryset, pagination, request, **params)
+
+
+def pilihan_field(choices: Any, description: str, default: Any = ...) -> Any:
+    """A text field that documents its choices without letting pydantic refuse an unknown one in
+    English: the services answer it (400, "Jenis RHK 'X' tidak dikenal. Pilihan: ...")."""
+    return Field(default, description=description, json_schema_extra={"enum": list(choices.values)})

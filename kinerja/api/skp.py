@@ -14,7 +14,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db.models import QuerySet, TextChoices
+from django.db.models import QuerySet
 from ninja import Field, Query, Router, Schema, Status
 from ninja.params import functions as param_functions
 from pydantic import field_validator
@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 from kinerja.accounts.models import User
 from kinerja.api.auth import ApiRequest
 from kinerja.api.errors import responses
-from kinerja.api.schemas import JabatanRingkasOut, blank_as_null
+from kinerja.api.schemas import JabatanRingkasOut, blank_as_null, pilihan_field
 from kinerja.organisasi.policies import pegawai_get_for_user
 from kinerja.skp import policies, selectors, services
 from kinerja.skp.enums import (
@@ -40,12 +40,6 @@ from kinerja.skp.enums import (
 from kinerja.skp.models import Indikator, Lampiran, PerilakuKerja, RencanaHasilKerja, RiwayatSkp, Skp
 
 router = Router(tags=["skp"])
-
-
-def _pilihan(choices: type[TextChoices], description: str, default: Any = ...) -> Any:
-    """A text field that documents its choices without letting pydantic refuse an unknown one in
-    English: the services answer it (400, "Jenis RHK 'X' tidak dikenal. Pilihan: ...")."""
-    return Field(default, description=description, json_schema_extra={"enum": list(choices.values)})
 
 
 # --- Output --------------------------------------------------------------------------------------
@@ -171,7 +165,7 @@ class RiwayatOut(Schema):
 
 
 class SkpCreateIn(Schema):
-    pendekatan: str = _pilihan(Pendekatan, "Pendekatan penyusunan SKP.")
+    pendekatan: str = pilihan_field(Pendekatan, "Pendekatan penyusunan SKP.")
     periode_awal: dt.date | None = Field(
         None, description="Bawaan: 1 Januari tahun berjalan, atau TMT jabatan bila lebih kemudian."
     )
@@ -185,11 +179,11 @@ class SkpListQuery(Schema):
 
 
 class RhkCreateIn(Schema):
-    jenis: str = _pilihan(JenisRhk, "Jenis RHK.")
+    jenis: str = pilihan_field(JenisRhk, "Jenis RHK.")
     uraian: str
     rhk_atasan_id: int | None = Field(None, description="RHK pejabat penilai yang diintervensi (JA/JF).")
-    klasifikasi: str | None = _pilihan(KlasifikasiRhk, "Hanya SKP JPT.", None)
-    perspektif: str | None = _pilihan(Perspektif, "Hanya SKP JPT.", None)
+    klasifikasi: str | None = pilihan_field(KlasifikasiRhk, "Hanya SKP JPT.", None)
+    perspektif: str | None = pilihan_field(Perspektif, "Hanya SKP JPT.", None)
     penugasan_dari: str | None = Field(None, description="Hanya SKP JPT.")
     ukuran_keberhasilan: str | None = None
 
@@ -197,11 +191,11 @@ class RhkCreateIn(Schema):
 class RhkUpdateIn(Schema):
     """Only the fields sent are changed; ``"rhk_atasan_id": null`` removes the link."""
 
-    jenis: str | None = _pilihan(JenisRhk, "Jenis RHK.", None)
+    jenis: str | None = pilihan_field(JenisRhk, "Jenis RHK.", None)
     uraian: str | None = None
     rhk_atasan_id: int | None = None
-    klasifikasi: str | None = _pilihan(KlasifikasiRhk, "Hanya SKP JPT.", None)
-    perspektif: str | None = _pilihan(Perspektif, "Hanya SKP JPT.", None)
+    klasifikasi: str | None = pilihan_field(KlasifikasiRhk, "Hanya SKP JPT.", None)
+    perspektif: str | None = pilihan_field(Perspektif, "Hanya SKP JPT.", None)
     penugasan_dari: str | None = None
     ukuran_keberhasilan: str | None = None
 
@@ -238,7 +232,7 @@ TARGET_DESC = "Angka >= 0, paling banyak dua angka desimal; satu target saja ber
 
 
 class IndikatorCreateIn(Schema):
-    aspek: str | None = _pilihan(Aspek, "Wajib pada SKP JA/JF kuantitatif.", None)
+    aspek: str | None = pilihan_field(Aspek, "Wajib pada SKP JA/JF kuantitatif.", None)
     indikator: str
     target_min: Decimal | None = Field(None, description=TARGET_DESC)
     target_max: Decimal | None = Field(None, description=TARGET_DESC)
@@ -251,7 +245,7 @@ class IndikatorCreateIn(Schema):
 class IndikatorUpdateIn(Schema):
     """Only the fields sent are changed."""
 
-    aspek: str | None = _pilihan(Aspek, "Wajib pada SKP JA/JF kuantitatif.", None)
+    aspek: str | None = pilihan_field(Aspek, "Wajib pada SKP JA/JF kuantitatif.", None)
     indikator: str | None = None
     target_min: Decimal | None = Field(None, description=TARGET_DESC)
     target_max: Decimal | None = Field(None, description=TARGET_DESC)
@@ -266,7 +260,7 @@ class EkspektasiIn(Schema):
 
 
 class LampiranCreateIn(Schema):
-    jenis: str = _pilihan(JenisLampiran, "Bagian lampiran.")
+    jenis: str = pilihan_field(JenisLampiran, "Bagian lampiran.")
     uraian: str
 
 

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from kinerja.core.errors import field_error
+from kinerja.core.errors import field_error, pilihan, teks
 from kinerja.core.workflow import InvalidTransition
 from kinerja.organisasi.enums import JenisJabatan
 from kinerja.organisasi.models import Pegawai, UnitKerja
@@ -80,24 +80,6 @@ BANYAK_PERIODE: dict[str, int] = {
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _teks(value: str | None, *, field: str, label: str, batas: int, wajib: bool = True) -> str:
-    text = (value or "").strip()
-    if wajib and not text:
-        raise field_error(field, f"{label} wajib diisi.", "wajib")
-    if len(text) > batas:
-        raise field_error(field, f"{label} terlalu panjang (paling banyak {batas} karakter).")
-    return text
-
-
-def _pilihan(value: str | None, choices: Any, *, field: str, label: str) -> str:
-    text = (value or "").strip()
-    if text not in choices.values:
-        raise field_error(
-            field, f"{label} '{text}' tidak dikenal. Pilihan: {', '.join(choices.values)}.", "pilihan"
-        )
-    return text
-
-
 def _lock(periode: PeriodePenilaian) -> PeriodePenilaian:
     return (
         PeriodePenilaian.objects.select_for_update(of=("self",))
@@ -138,7 +120,7 @@ class PengaturanData:
 def pengaturan_update(*, instansi_id: int, actor: User, data: PengaturanData) -> PengaturanPenilaian:
     if not is_admin_of(actor, instansi_id):
         raise PermissionDenied("Hanya admin instansi yang boleh mengubah pengaturan penilaian.")
-    frekuensi = _pilihan(data.frekuensi, JenisPeriode, field="frekuensi", label="Frekuensi")
+    frekuensi = pilihan(data.frekuensi, JenisPeriode, field="frekuensi", label="Frekuensi")
     if frekuensi == JenisPeriode.AKHIR:
         raise field_error("frekuensi", "Pilih bulanan, triwulan atau semester.")
     if not 0 <= data.batas_hari <= 90:
@@ -255,8 +237,8 @@ def buka_kunci(
     assert target is not None
     if not is_admin_of(actor, target.instansi_id):
         raise PermissionDenied("Hanya admin instansi yang boleh membuka kunci periode.")
-    jenis = _pilihan(jenis, JenisPeriode, field="jenis", label="Jenis periode")
-    alasan = _teks(alasan, field="alasan", label="Alasan", batas=1000)
+    jenis = pilihan(jenis, JenisPeriode, field="jenis", label="Jenis periode")
+    alasan = teks(alasan, field="alasan", label="Alasan", batas=1000)
     if sampai < timezone.localdate():
         raise field_error("sampai", "Tanggal buka kunci tidak boleh di masa lalu.")
     with transaction.atomic():
@@ -311,8 +293,8 @@ def _terbuka_untuk_pemilik(periode: PeriodePenilaian, actor: User) -> PeriodePen
 def realisasi_simpan(
     *, periode: PeriodePenilaian, indikator: Indikator, actor: User, realisasi: str, sumber_data: str
 ) -> Realisasi:
-    realisasi = _teks(realisasi, field="realisasi", label="Realisasi", batas=1000)
-    sumber_data = _teks(sumber_data, field="sumber_data", label="Sumber data", batas=300, wajib=False)
+    realisasi = teks(realisasi, field="realisasi", label="Realisasi", batas=1000)
+    sumber_data = teks(sumber_data, field="sumber_data", label="Sumber data", batas=300, wajib=False)
     with transaction.atomic():
         periode = _terbuka_untuk_pemilik(periode, actor)
         if not Indikator.objects.filter(pk=indikator.pk, rhk__skp_id=periode.skp_id).exists():
@@ -335,8 +317,8 @@ def _rhk_of(periode: PeriodePenilaian, rhk_id: int) -> RencanaHasilKerja:
 def rencana_aksi_tambah(
     *, periode: PeriodePenilaian, rhk_id: int, actor: User, uraian: str, target: str = ""
 ) -> RencanaAksi:
-    uraian = _teks(uraian, field="uraian", label="Rencana aksi", batas=1000)
-    target = _teks(target, field="target", label="Target", batas=100, wajib=False)
+    uraian = teks(uraian, field="uraian", label="Rencana aksi", batas=1000)
+    target = teks(target, field="target", label="Target", batas=100, wajib=False)
     with transaction.atomic():
         periode = _terbuka_untuk_pemilik(periode, actor)
         return RencanaAksi.objects.create(
@@ -347,7 +329,7 @@ def rencana_aksi_tambah(
 def bukti_tambah_tautan(
     *, periode: PeriodePenilaian, rhk_id: int, actor: User, nama: str, url: str
 ) -> BuktiDukung:
-    nama = _teks(nama, field="nama", label="Nama bukti", batas=200)
+    nama = teks(nama, field="nama", label="Nama bukti", batas=200)
     url = (url or "").strip()
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
@@ -392,7 +374,7 @@ def bukti_tambah_berkas(
 ) -> BuktiDukung:
     """Stores the file under MEDIA_ROOT with a random name; on any failure the file is removed
     again, so a failed upload leaves no orphan (issue #4 "Bad input")."""
-    nama = _teks(nama or upload.name, field="nama", label="Nama bukti", batas=200)
+    nama = teks(nama or upload.name, field="nama", label="Nama bukti", batas=200)
     content_type, ekstensi = jenis_berkas(upload)
     stored = ""
     try:
@@ -437,7 +419,7 @@ def umpan_balik_tambah(
 ) -> UmpanBalik:
     """The pejabat penilai's continuous feedback, per RHK or per core value, any time until the
     period is finalised (domain.md §3.12, C)."""
-    isi = _teks(isi, field="isi", label="Umpan balik", batas=2000)
+    isi = teks(isi, field="isi", label="Umpan balik", batas=2000)
     if (rhk_id is None) == (not core_value):
         raise ValidationError("Pilih satu RHK atau satu nilai perilaku (core value).", code="sasaran")
     with transaction.atomic():
@@ -448,7 +430,7 @@ def umpan_balik_tambah(
         if periode.terkunci_penilai:
             raise InvalidTransition("Periode sudah ditetapkan.", dari=periode.status)
         rhk = _rhk_of(periode, rhk_id) if rhk_id is not None else None
-        cv = _pilihan(core_value, CoreValue, field="core_value", label="Core value") if core_value else ""
+        cv = pilihan(core_value, CoreValue, field="core_value", label="Core value") if core_value else ""
         assert actor.pegawai_id is not None
         return UmpanBalik.objects.create(
             periode=periode, rhk=rhk, core_value=cv, isi=isi, pemberi_id=actor.pegawai_id
@@ -465,7 +447,7 @@ class PembinaanData:
 
 
 def pembinaan_tambah(*, periode: PeriodePenilaian, actor: User, data: PembinaanData) -> Pembinaan:
-    jenis = _pilihan(data.jenis, JenisPembinaan, field="jenis", label="Jenis pembinaan")
+    jenis = pilihan(data.jenis, JenisPembinaan, field="jenis", label="Jenis pembinaan")
     with transaction.atomic():
         periode = _lock(periode)
         policies.require_penilai(actor, periode)
@@ -474,9 +456,9 @@ def pembinaan_tambah(*, periode: PeriodePenilaian, actor: User, data: PembinaanD
             periode=periode,
             jenis=jenis,
             tanggal=data.tanggal,
-            topik=_teks(data.topik, field="topik", label="Topik", batas=300),
-            catatan=_teks(data.catatan, field="catatan", label="Catatan", batas=3000, wajib=False),
-            tindak_lanjut=_teks(
+            topik=teks(data.topik, field="topik", label="Topik", batas=300),
+            catatan=teks(data.catatan, field="catatan", label="Catatan", batas=3000, wajib=False),
+            tindak_lanjut=teks(
                 data.tindak_lanjut, field="tindak_lanjut", label="Tindak lanjut", batas=3000, wajib=False
             ),
             pembina_id=actor.pegawai_id,
@@ -490,8 +472,8 @@ def predikat_organisasi_set(
     *, unit: UnitKerja, actor: User, tahun: int, jenis: str, nomor: int, predikat: str
 ) -> PredikatOrganisasiUnit:
     policies.require_predikat_organisasi(actor, unit)
-    jenis = _pilihan(jenis, JenisPeriode, field="periode_jenis", label="Jenis periode")
-    predikat = _pilihan(predikat, PredikatOrganisasi, field="predikat", label="Predikat organisasi")
+    jenis = pilihan(jenis, JenisPeriode, field="periode_jenis", label="Jenis periode")
+    predikat = pilihan(predikat, PredikatOrganisasi, field="predikat", label="Predikat organisasi")
     if not 2000 <= tahun <= 2100:
         raise field_error("tahun", "Tahun tidak valid.")
     batas_nomor = BANYAK_PERIODE.get(jenis, 1)
@@ -540,10 +522,10 @@ def penilaian_simpan(
     """The pejabat penilai rates; the predikat follows the kuadran (domain.md §0.1). Ratings can
     change until the period is finalised. The rating hasil kerja of a pimpinan unit follows the
     predikat organisasi of their unit when it is set (§4.1)."""
-    rating_perilaku_kerja = _pilihan(
+    rating_perilaku_kerja = pilihan(
         rating_perilaku_kerja, Rating, field="rating_perilaku_kerja", label="Rating perilaku kerja"
     )
-    deskripsi = _teks(deskripsi, field="deskripsi", label="Deskripsi", batas=2000, wajib=False)
+    deskripsi = teks(deskripsi, field="deskripsi", label="Deskripsi", batas=2000, wajib=False)
     with transaction.atomic():
         periode = _lock(periode)
         policies.require_penilai(actor, periode)
@@ -557,7 +539,7 @@ def penilaian_simpan(
         if org and is_pimpinan_unit(periode.skp.pegawai):
             rating_hasil_kerja = rules.rating_hasil_kerja_pimpinan(org)
         else:
-            rating_hasil_kerja = _pilihan(
+            rating_hasil_kerja = pilihan(
                 rating_hasil_kerja, Rating, field="rating_hasil_kerja", label="Rating hasil kerja"
             )
         dari = periode.pindah_status(Status.DINILAI)
@@ -610,7 +592,7 @@ def periode_tetapkan(
 ) -> PeriodePenilaian:
     """The pejabat penilai finalises the period; it is locked from then on. A breach of the pola
     distribusi blocks, or needs a written reason, as the instansi chose (issue #4 point 5)."""
-    alasan_distribusi = _teks(
+    alasan_distribusi = teks(
         alasan_distribusi, field="alasan_distribusi", label="Alasan", batas=2000, wajib=False
     )
     with transaction.atomic():
@@ -696,7 +678,7 @@ def _konversi_ak(periode: PeriodePenilaian, pengaturan: PengaturanPenilaian) -> 
 
 def keberatan_ajukan(*, periode: PeriodePenilaian, actor: User, alasan: str) -> Keberatan:
     """The pegawai objects within the window after finalisation, once (domain.md §3.16)."""
-    alasan = _teks(alasan, field="alasan", label="Alasan keberatan", batas=3000)
+    alasan = teks(alasan, field="alasan", label="Alasan keberatan", batas=3000)
     with transaction.atomic():
         periode = _lock(periode)
         policies.require_pemilik(actor, periode)
@@ -724,7 +706,7 @@ def keberatan_ajukan(*, periode: PeriodePenilaian, actor: User, alasan: str) -> 
 
 
 def keberatan_jelaskan(*, periode: PeriodePenilaian, actor: User, penjelasan: str) -> Keberatan:
-    penjelasan = _teks(penjelasan, field="penjelasan", label="Penjelasan", batas=3000)
+    penjelasan = teks(penjelasan, field="penjelasan", label="Penjelasan", batas=3000)
     with transaction.atomic():
         periode = _lock(periode)
         policies.require_penilai(actor, periode)
@@ -749,7 +731,7 @@ def keberatan_putuskan(
     *, periode: PeriodePenilaian, actor: User, catatan: str, predikat: str = ""
 ) -> Keberatan:
     """The atasan pejabat penilai decides; a new predikat is final (domain.md §3.16, L)."""
-    catatan = _teks(catatan, field="catatan", label="Catatan keputusan", batas=3000)
+    catatan = teks(catatan, field="catatan", label="Catatan keputusan", batas=3000)
     with transaction.atomic():
         periode = _lock(periode)
         policies.require_atasan_penilai(actor, periode)
@@ -757,7 +739,7 @@ def keberatan_putuskan(
         if keberatan is None or periode.status != Status.KEBERATAN:
             raise InvalidTransition("Tidak ada keberatan yang menunggu keputusan.", dari=periode.status)
         baru = (
-            _pilihan(predikat, PredikatPegawai, field="predikat", label="Predikat")
+            pilihan(predikat, PredikatPegawai, field="predikat", label="Predikat")
             if predikat
             else periode.predikat
         )
@@ -787,7 +769,7 @@ def keberatan_putuskan(
 def pustaka_umpan_balik_tambah(*, instansi_id: int, actor: User, kalimat: str) -> PustakaUmpanBalik:
     if not is_admin_of(actor, instansi_id):
         raise PermissionDenied("Hanya admin instansi yang boleh mengubah pustaka umpan balik.")
-    kalimat = _teks(kalimat, field="kalimat", label="Kalimat", batas=300)
+    kalimat = teks(kalimat, field="kalimat", label="Kalimat", batas=300)
     return PustakaUmpanBalik.objects.create(instansi_id=instansi_id, kalimat=kalimat)
 
 

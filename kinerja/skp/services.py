@@ -17,7 +17,7 @@ from django.db.models import F, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from kinerja.core.errors import field_error
+from kinerja.core.errors import field_error, pilihan, teks
 from kinerja.core.workflow import InvalidTransition
 from kinerja.organisasi.models import Pegawai
 from kinerja.skp import policies, rules, selectors
@@ -74,29 +74,6 @@ def _draft_for_owner(skp: Skp, actor: User) -> Skp:
     return locked
 
 
-def _teks(value: str | None, *, field: str, label: str, batas: int, wajib: bool = True) -> str:
-    text = (value or "").strip()
-    if wajib and not text:
-        raise field_error(field, f"{label} wajib diisi.", "wajib")
-    if len(text) > batas:
-        raise field_error(
-            field, f"{label} terlalu panjang (paling banyak {batas} karakter).", "terlalu_panjang"
-        )
-    return text
-
-
-def _enum(value: str | None, choices: Any, *, field: str, label: str, wajib: bool) -> str:
-    text = (value or "").strip()
-    if not text:
-        if wajib:
-            raise field_error(field, f"{label} wajib dipilih.", "wajib")
-        return ""
-    if text not in choices.values:
-        pilihan = ", ".join(choices.values)
-        raise field_error(field, f"{label} '{text}' tidak dikenal. Pilihan: {pilihan}.", "pilihan")
-    return text
-
-
 def _urutan_berikut(qs: Any) -> int:
     return int(qs.aggregate(m=Max("urutan"))["m"] or 0) + 1
 
@@ -145,7 +122,7 @@ def _skp_create(
     periode_akhir: dt.date | None,
     is_plt_plh: bool,
 ) -> Skp:
-    pendekatan = _enum(pendekatan, Pendekatan, field="pendekatan", label="Pendekatan", wajib=True)
+    pendekatan = pilihan(pendekatan, Pendekatan, field="pendekatan", label="Pendekatan", wajib=True)
     with transaction.atomic():
         # Serialise SKP creation per pegawai: the overlap checks below read before they write.
         pegawai = (
@@ -296,7 +273,7 @@ def skp_batal_ajukan(*, skp: Skp, actor: User) -> Skp:
 
 def skp_kembalikan(*, skp: Skp, actor: User, catatan: str) -> Skp:
     """DIAJUKAN -> DRAFT by the pejabat penilai, with the reason (§5.1; catatan required, G)."""
-    catatan = _teks(catatan, field="catatan", label="Catatan pengembalian", batas=rules.BATAS_CATATAN)
+    catatan = teks(catatan, field="catatan", label="Catatan pengembalian", batas=rules.BATAS_CATATAN)
     with transaction.atomic():
         skp = _lock(skp)
         policies.require_pejabat_penilai(actor, skp)
@@ -317,7 +294,7 @@ def skp_setujui(*, skp: Skp, actor: User, catatan: str = "") -> Skp:
     Freezes the snapshot. When this is a revisi, the version it replaces becomes DIGANTI and the
     bawahan RHK that intervened the old RHK now point at their copies in this version.
     """
-    catatan = _teks(catatan, field="catatan", label="Catatan", batas=rules.BATAS_CATATAN, wajib=False)
+    catatan = teks(catatan, field="catatan", label="Catatan", batas=rules.BATAS_CATATAN, wajib=False)
     with transaction.atomic():
         skp = _lock(skp)
         policies.require_pejabat_penilai(actor, skp)
@@ -371,7 +348,7 @@ def _ganti_versi_lama(baru: Skp, *, actor: User) -> None:
 
 def skp_revisi(*, skp: Skp, actor: User, catatan: str = "") -> Skp:
     """A new DRAFT version of an approved SKP; the approved one stays until the new is approved."""
-    catatan = _teks(catatan, field="catatan", label="Alasan revisi", batas=rules.BATAS_CATATAN, wajib=False)
+    catatan = teks(catatan, field="catatan", label="Alasan revisi", batas=rules.BATAS_CATATAN, wajib=False)
     with transaction.atomic():
         skp = _lock(skp)
         policies.require_pemilik(actor, skp)
@@ -494,11 +471,9 @@ def _rhk_clean(skp: Skp, data: RhkData, current: RencanaHasilKerja | None = None
         return getattr(current, key) if current is not None else None
 
     clean: dict[str, Any] = {
-        "jenis": _enum(pick("jenis"), JenisRhk, field="jenis", label="Jenis RHK", wajib=True),
-        "uraian": _teks(
-            pick("uraian"), field="uraian", label="Rencana hasil kerja", batas=rules.BATAS_URAIAN
-        ),
-        "ukuran_keberhasilan": _teks(
+        "jenis": pilihan(pick("jenis"), JenisRhk, field="jenis", label="Jenis RHK", wajib=True),
+        "uraian": teks(pick("uraian"), field="uraian", label="Rencana hasil kerja", batas=rules.BATAS_URAIAN),
+        "ukuran_keberhasilan": teks(
             pick("ukuran_keberhasilan"),
             field="ukuran_keberhasilan",
             label="Ukuran keberhasilan",
@@ -509,13 +484,15 @@ def _rhk_clean(skp: Skp, data: RhkData, current: RencanaHasilKerja | None = None
     jpt_fields = ("klasifikasi", "perspektif", "penugasan_dari")
     if skp.bentuk == BentukSkp.JPT:
         clean["klasifikasi"] = (
-            _enum(pick("klasifikasi"), KlasifikasiRhk, field="klasifikasi", label="Klasifikasi", wajib=False)
+            pilihan(
+                pick("klasifikasi"), KlasifikasiRhk, field="klasifikasi", label="Klasifikasi", wajib=False
+            )
             or KlasifikasiRhk.ORGANISASI
         )
-        clean["perspektif"] = _enum(
+        clean["perspektif"] = pilihan(
             pick("perspektif"), Perspektif, field="perspektif", label="Perspektif", wajib=False
         )
-        clean["penugasan_dari"] = _teks(
+        clean["penugasan_dari"] = teks(
             pick("penugasan_dari"),
             field="penugasan_dari",
             label="Penugasan dari",
@@ -676,10 +653,8 @@ def _indikator_clean(skp: Skp, data: IndikatorData, current: Indikator | None = 
     )
     if error:
         raise field_error("target_min", error, "target")
-    satuan = _teks(
-        pick("satuan"), field="satuan", label="Satuan", batas=rules.BATAS_SATUAN, wajib=kuantitatif
-    )
-    target_kualitatif = _teks(
+    satuan = teks(pick("satuan"), field="satuan", label="Satuan", batas=rules.BATAS_SATUAN, wajib=kuantitatif)
+    target_kualitatif = teks(
         pick("target_kualitatif"),
         field="target_kualitatif",
         label="Target",
@@ -687,8 +662,8 @@ def _indikator_clean(skp: Skp, data: IndikatorData, current: Indikator | None = 
         wajib=not kuantitatif and target_min is None,
     )
     return {
-        "aspek": _enum(pick("aspek"), Aspek, field="aspek", label="Aspek", wajib=aspek_wajib),
-        "indikator": _teks(
+        "aspek": pilihan(pick("aspek"), Aspek, field="aspek", label="Aspek", wajib=aspek_wajib),
+        "indikator": teks(
             pick("indikator"), field="indikator", label="Indikator", batas=rules.BATAS_INDIKATOR
         ),
         "target_min": target_min,
@@ -736,8 +711,8 @@ def perilaku_set_ekspektasi(
 ) -> PerilakuKerja:
     """Only the pejabat penilai writes the ekspektasi khusus pimpinan, while the SKP is a draft or
     submitted (domain.md §5.1, C). It may be left empty."""
-    core_value = _enum(core_value, CoreValue, field="core_value", label="Core value", wajib=True)
-    teks = _teks(
+    core_value = pilihan(core_value, CoreValue, field="core_value", label="Core value", wajib=True)
+    ekspektasi = teks(
         ekspektasi_khusus,
         field="ekspektasi_khusus",
         label="Ekspektasi khusus",
@@ -750,14 +725,14 @@ def perilaku_set_ekspektasi(
         if skp.status not in (StatusSkp.DRAFT, StatusSkp.DIAJUKAN):
             raise SkpTerkunci("Ekspektasi khusus tidak dapat diubah setelah SKP disetujui.", dari=skp.status)
         perilaku = PerilakuKerja.objects.get(skp=skp, core_value=core_value)
-        perilaku.ekspektasi_khusus = teks
+        perilaku.ekspektasi_khusus = ekspektasi
         perilaku.save(update_fields=["ekspektasi_khusus"])
     return perilaku
 
 
 def lampiran_create(*, skp: Skp, actor: User, jenis: str, uraian: str) -> Lampiran:
-    jenis = _enum(jenis, JenisLampiran, field="jenis", label="Jenis lampiran", wajib=True)
-    uraian = _teks(uraian, field="uraian", label="Uraian lampiran", batas=rules.BATAS_LAMPIRAN)
+    jenis = pilihan(jenis, JenisLampiran, field="jenis", label="Jenis lampiran", wajib=True)
+    uraian = teks(uraian, field="uraian", label="Uraian lampiran", batas=rules.BATAS_LAMPIRAN)
     with transaction.atomic():
         skp = _draft_for_owner(skp, actor)
         urutan = _urutan_berikut(Lampiran.objects.filter(skp=skp, jenis=jenis))
@@ -765,7 +740,7 @@ def lampiran_create(*, skp: Skp, actor: User, jenis: str, uraian: str) -> Lampir
 
 
 def lampiran_update(*, lampiran: Lampiran, actor: User, uraian: str) -> Lampiran:
-    uraian = _teks(uraian, field="uraian", label="Uraian lampiran", batas=rules.BATAS_LAMPIRAN)
+    uraian = teks(uraian, field="uraian", label="Uraian lampiran", batas=rules.BATAS_LAMPIRAN)
     with transaction.atomic():
         _draft_for_owner(lampiran.skp, actor)
         lampiran.uraian = uraian
@@ -791,8 +766,8 @@ def _require_admin(actor: User, instansi_id: int) -> None:
 
 def pustaka_create(*, instansi_id: int, actor: User, core_value: str, kalimat: str) -> PustakaEkspektasi:
     _require_admin(actor, instansi_id)
-    core_value = _enum(core_value, CoreValue, field="core_value", label="Core value", wajib=True)
-    kalimat = _teks(kalimat, field="kalimat", label="Kalimat", batas=rules.BATAS_EKSPEKTASI)
+    core_value = pilihan(core_value, CoreValue, field="core_value", label="Core value", wajib=True)
+    kalimat = teks(kalimat, field="kalimat", label="Kalimat", batas=rules.BATAS_EKSPEKTASI)
     return PustakaEkspektasi.objects.create(instansi_id=instansi_id, core_value=core_value, kalimat=kalimat)
 
 
@@ -803,8 +778,8 @@ def pustaka_delete(*, item: PustakaEkspektasi, actor: User) -> None:
 
 def lampiran_bawaan_create(*, instansi_id: int, actor: User, jenis: str, uraian: str) -> LampiranBawaan:
     _require_admin(actor, instansi_id)
-    jenis = _enum(jenis, JenisLampiran, field="jenis", label="Jenis lampiran", wajib=True)
-    uraian = _teks(uraian, field="uraian", label="Uraian", batas=rules.BATAS_LAMPIRAN)
+    jenis = pilihan(jenis, JenisLampiran, field="jenis", label="Jenis lampiran", wajib=True)
+    uraian = teks(uraian, field="uraian", label="Uraian", batas=rules.BATAS_LAMPIRAN)
     urutan = _urutan_berikut(LampiranBawaan.objects.filter(instansi_id=instansi_id, jenis=jenis))
     return LampiranBawaan.objects.create(instansi_id=instansi_id, jenis=jenis, uraian=uraian, urutan=urutan)
 
