@@ -68,7 +68,6 @@ INSTALLED_APPS = [
     "kinerja.skp",
     "kinerja.penilaian",
     "kinerja.laporan",
-    "kinerja.skala",
     "kinerja.api",
 ]
 
