@@ -112,6 +112,9 @@ DATABASES = {
         # Persistent connections with health checks: connection set-up dominates a small request.
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
+        # Behind PgBouncer in transaction mode, server-side cursors (the streamed Excel exports'
+        # .iterator()) must be off: DISABLE_SERVER_SIDE_CURSORS=1.
+        disable_server_side_cursors=env_bool("DISABLE_SERVER_SIDE_CURSORS", False),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -146,6 +149,12 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind N trusted reverse proxies (nginx: 1), the client address is read from X-Forwarded-For;
+# otherwise every login would share the proxy's address and a lockout would hit anyone by NIP.
+KINERJA_PROXY_COUNT = int(os.environ.get("KINERJA_PROXY_COUNT", "0"))
+if KINERJA_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = KINERJA_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False
