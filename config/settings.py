@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "kinerja.skp",
     "kinerja.penilaian",
     "kinerja.laporan",
+    "kinerja.skala",
     "kinerja.api",
 ]
 
