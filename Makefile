@@ -47,6 +47,7 @@ browser:
 bench: install
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_laporan.py
+	$(BIN)/python bench/load/run_load.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache

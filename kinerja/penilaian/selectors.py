@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -85,10 +85,16 @@ def distribusi_unit(
         or ""
     )
     populasi = populasi_distribusi(unit=unit, tahun=tahun, jenis=jenis, nomor=nomor)
+    return _distribusi(unit, tahun, jenis, nomor, org, [p for _pk, p in populasi], bulat_bawah)
+
+
+def _distribusi(
+    unit: UnitKerja, tahun: int, jenis: str, nomor: int, org: str, predikat: list[str], bulat_bawah: bool
+) -> Distribusi:
     jumlah: dict[str, int] = {}
-    for _pk, predikat in populasi:
-        if predikat:
-            jumlah[predikat] = jumlah.get(predikat, 0) + 1
+    for p in predikat:
+        if p:
+            jumlah[p] = jumlah.get(p, 0) + 1
     hasil = rules.cek_distribusi(org, jumlah, bulat_bawah=bulat_bawah) if org else None
     return Distribusi(
         unit=unit,
@@ -97,9 +103,44 @@ def distribusi_unit(
         nomor=nomor,
         predikat_organisasi=org,
         hasil=hasil,
-        belum_dinilai=sum(1 for _pk, p in populasi if not p),
+        belum_dinilai=sum(1 for p in predikat if not p),
         jumlah=jumlah,
     )
+
+
+def distribusi_semua_unit(
+    *, instansi_id: int, tahun: int, jenis: str, nomor: int, bulat_bawah: bool = True
+) -> dict[int, Distribusi]:
+    """``distribusi_unit`` of every unit of the instansi, by unit id, in 3 queries instead of 2 per
+    unit (10,000 units: 20,000 queries). Same population: the pegawai placed in the unit without its
+    pimpinan, one current SKP each."""
+    units = {u.pk: u for u in UnitKerja.objects.filter(instansi_id=instansi_id)}
+    org = dict(
+        PredikatOrganisasiUnit.objects.filter(
+            unit_kerja__instansi_id=instansi_id, tahun=tahun, jenis=jenis, nomor=nomor
+        ).values_list("unit_kerja_id", "predikat")
+    )
+    pimpinan = F("skp__unit_kerja__pimpinan_jabatan_id")
+    rows = (
+        PeriodePenilaian.objects.filter(
+            skp__unit_kerja__instansi_id=instansi_id, jenis=jenis, nomor=nomor, tanggal_awal__year=tahun
+        )
+        .exclude(skp__status=StatusSkp.DIGANTI)
+        .filter(Q(skp__unit_kerja__pimpinan_jabatan_id__isnull=True) | ~Q(skp__jabatan_id=pimpinan))
+        .order_by("skp__unit_kerja_id", "skp__pegawai_id", "-tanggal_awal", "-skp__versi")
+        .values_list("skp__unit_kerja_id", "skp__pegawai_id", "predikat")
+    )
+    predikat: dict[int, list[str]] = {pk: [] for pk in units}
+    seen: set[tuple[int, int]] = set()
+    for unit_id, pegawai_id, p in rows.iterator(chunk_size=10_000):
+        if (unit_id, pegawai_id) in seen:
+            continue
+        seen.add((unit_id, pegawai_id))
+        predikat[unit_id].append(p)
+    return {
+        pk: _distribusi(u, tahun, jenis, nomor, org.get(pk) or "", predikat[pk], bulat_bawah)
+        for pk, u in units.items()
+    }
 
 
 @dataclass

@@ -13,7 +13,7 @@ from kinerja.accounts.models import User
 from kinerja.core.testing.factories import PegawaiFactory, UserFactory
 from kinerja.core.testing.personas import Personas
 from kinerja.organisasi import services as organisasi_services
-from kinerja.organisasi.models import Pegawai
+from kinerja.organisasi.models import Pegawai, UnitKerja
 from kinerja.penilaian import selectors, services
 from kinerja.penilaian.enums import JenisPembinaan, JenisPeriode, PredikatOrganisasi, PredikatPegawai, Rating
 from kinerja.penilaian.models import PeriodePenilaian
@@ -113,6 +113,39 @@ def test_distribusi_unit_counts_one_current_skp_per_pegawai(personas: Personas, 
 
     assert d.hasil is not None
     assert (d.hasil.total, d.belum_dinilai) == (0, 1)  # the replaced version no longer counts
+
+
+def test_distribusi_semua_unit_matches_distribusi_unit_for_every_unit(
+    personas: Personas, rantai: Rantai, skp_pegawai: Skp, skp_rekan: Skp, skp_fungsional: Skp
+) -> None:
+    predikat_seksi(personas, PredikatOrganisasi.BAIK)
+    nilai(periode(skp_pegawai), personas.pejabat_penilai)
+    nilai(periode(skp_fungsional), personas.pejabat_penilai, R.SESUAI_EKSPEKTASI, R.DI_BAWAH_EKSPEKTASI)
+    nilai(periode(rantai.pejabat_penilai), personas.atasan, R.DI_ATAS_EKSPEKTASI, R.DI_ATAS_EKSPEKTASI)
+    kw: dict[str, Any] = {"tahun": 2026, "jenis": J.TRIWULAN, "nomor": 1}
+
+    semua = selectors.distribusi_semua_unit(instansi_id=personas.seksi.instansi_id, **kw)
+
+    assert semua[personas.seksi.pk].jumlah == {P.BAIK: 1, P.KURANG: 1}
+    for unit in UnitKerja.objects.filter(instansi_id=personas.seksi.instansi_id):
+        satu = selectors.distribusi_unit(unit=unit, **kw)
+        d = semua[unit.pk]
+        assert (d.predikat_organisasi, d.jumlah, d.belum_dinilai, d.hasil) == (
+            satu.predikat_organisasi,
+            satu.jumlah,
+            satu.belum_dinilai,
+            satu.hasil,
+        ), unit.kode
+
+
+def test_distribusi_semua_unit_query_count_does_not_grow_with_the_units(
+    personas: Personas, skp_pegawai: Skp, django_assert_num_queries: NumQueries
+) -> None:
+    # units, predikat organisasi, the periods of the year of every unit
+    with django_assert_num_queries(3):
+        selectors.distribusi_semua_unit(
+            instansi_id=personas.seksi.instansi_id, tahun=2026, jenis=J.TRIWULAN, nomor=1
+        )
 
 
 # --- bulk_review ---------------------------------------------------------------------------------
