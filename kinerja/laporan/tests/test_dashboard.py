@@ -348,3 +348,16 @@ def test_my_dashboard_query_count_does_not_grow_with_the_periods(
     # session, user with pegawai, jabatan, my SKP, open periods with counts, predikat history
     with django_assert_num_queries(6):
         client.get(reverse("laporan:dashboard_saya"))
+
+
+def test_a_large_instansi_shows_one_level_of_the_tree_at_a_time(client, personas, monkeypatch):
+    from kinerja.laporan.views import dashboard
+
+    monkeypatch.setattr(dashboard, "UNIT_PENUH", 2)
+    client.force_login(personas.admin)
+    html = client.get(reverse("laporan:dashboard_admin")).content.decode()
+    # Levels 0 and 1 (Dinas, Bidang), each counting everything below; the Seksi only on drill-down.
+    assert "Dinas Uji" in html and "Bidang Uji" in html and "Seksi Uji" not in html
+    assert f"induk={personas.bidang.pk}" in html
+    html = client.get(reverse("laporan:dashboard_admin"), {"induk": personas.bidang.pk}).content.decode()
+    assert "Seksi Uji" in html and "Kembali ke tingkat atas" in html

@@ -93,13 +93,26 @@ def dashboard_admin(request: AuthedHttpRequest) -> HttpResponse:
     sendiri = selectors.progres_tahapan(
         instansi_id=ctx["instansi"].pk, tahun=ctx["tahun"], periode=ctx["periode"]
     )
-    rows = selectors.progres_subtree(sendiri) if ctx["subtree"] else sendiri
     total = selectors.ProgresUnit(unit=sendiri[0].unit) if sendiri else None
     for row in sendiri:
         if total is not None:
             total.tambah(row)
-    # The chart: one bar per unit with pegawai (their own pegawai, so the bars add up to the
-    # instansi), split by the furthest stage each pegawai has reached.
+    induk = _induk(request, sendiri)
+    if induk is not None or len(sendiri) > UNIT_PENUH:
+        # A national instansi has thousands of units: show one level of the tree at a time (the
+        # top two levels, or a unit and its children), each counting everything below it.
+        ctx["subtree"] = True
+        semua = selectors.progres_subtree(sendiri)
+        if induk is None:
+            rows = [r for r in semua if r.unit.kedalaman <= 1]
+        else:
+            rows = [r for r in semua if r.unit.pk == induk or r.unit.parent_id == induk]
+        sendiri = rows
+        ctx["bertingkat"] = True
+        ctx["induk"] = induk
+    else:
+        rows = selectors.progres_subtree(sendiri) if ctx["subtree"] else sendiri
+    # The chart: one bar per unit shown, split by the furthest stage each pegawai has reached.
     berisi = [r for r in sendiri if r.aktif]
     chart = {
         "jenis": "tahapan",
@@ -122,6 +135,18 @@ def dashboard_admin(request: AuthedHttpRequest) -> HttpResponse:
             "chart": chart,
         },
     )
+
+
+# Up to this many units the table lists them all; above it, one level of the tree at a time.
+UNIT_PENUH = 300
+
+
+def _induk(request: AuthedHttpRequest, rows: list[selectors.ProgresUnit]) -> int | None:
+    raw = request.GET.get("induk", "")
+    if not raw.isdigit():
+        return None
+    pk = int(raw)
+    return pk if any(r.unit.pk == pk for r in rows) else None
 
 
 def _baris(row: selectors.ProgresUnit, periode: tuple[str, int] | None) -> dict[str, Any]:
