@@ -153,9 +153,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Behind N trusted reverse proxies (nginx: 1), the client address is read from X-Forwarded-For;
 # otherwise every login would share the proxy's address and a lockout would hit anyone by NIP.
 KINERJA_PROXY_COUNT = int(os.environ.get("KINERJA_PROXY_COUNT", "0"))
-if KINERJA_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = KINERJA_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "kinerja.accounts.alamat.alamat_klien"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False
