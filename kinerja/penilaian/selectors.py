@@ -222,18 +222,37 @@ class ReviewRow:
     jumlah_umpan_balik: int
 
 
-def bulk_review(*, penilai: Pegawai, tahun: int, jenis: str, nomor: int) -> list[ReviewRow]:
-    """Every direct bawahan with their period, counts of realisasi, bukti and feedback, ratings and
-    predikat (issue #4 point 9). Two queries whatever the number of bawahan."""
-
-    def count(model: type, **filters: object) -> Subquery:
-        return Subquery(
-            model.objects.filter(periode=OuterRef("pk"), **filters)  # type: ignore[attr-defined]
+def jumlah_per_periode(model: type) -> Coalesce:
+    """How many rows of ``model`` the period (``OuterRef("pk")``) has, as a correlated count."""
+    return Coalesce(
+        Subquery(
+            model.objects.filter(periode=OuterRef("pk"))  # type: ignore[attr-defined]
             .order_by()
             .values("periode")
             .annotate(n=Count("pk"))
             .values("n")[:1]
-        )
+        ),
+        0,
+    )
+
+
+def jumlah_indikator_skp() -> Coalesce:
+    """How many indikator the period's SKP (``OuterRef("skp")``) has, as a correlated count."""
+    return Coalesce(
+        Subquery(
+            Indikator.objects.filter(rhk__skp=OuterRef("skp"))
+            .order_by()
+            .values("rhk__skp")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+def bulk_review(*, penilai: Pegawai, tahun: int, jenis: str, nomor: int) -> list[ReviewRow]:
+    """Every direct bawahan with their period, counts of realisasi, bukti and feedback, ratings and
+    predikat (issue #4 point 9). Two queries whatever the number of bawahan."""
 
     periods = (
         PeriodePenilaian.objects.filter(
@@ -245,19 +264,10 @@ def bulk_review(*, penilai: Pegawai, tahun: int, jenis: str, nomor: int) -> list
         )
         .select_related("skp")
         .annotate(
-            n_realisasi=Coalesce(count(Realisasi), 0),
-            n_bukti=Coalesce(count(BuktiDukung), 0),
-            n_umpan=Coalesce(count(UmpanBalik), 0),
-            n_indikator=Coalesce(
-                Subquery(
-                    Indikator.objects.filter(rhk__skp=OuterRef("skp"))
-                    .order_by()
-                    .values("rhk__skp")
-                    .annotate(n=Count("pk"))
-                    .values("n")[:1]
-                ),
-                0,
-            ),
+            n_realisasi=jumlah_per_periode(Realisasi),
+            n_bukti=jumlah_per_periode(BuktiDukung),
+            n_umpan=jumlah_per_periode(UmpanBalik),
+            n_indikator=jumlah_indikator_skp(),
         )
     )
     by_pegawai = {p.skp.pegawai_id: p for p in periods}
@@ -312,33 +322,12 @@ def angka_kredit_pegawai(*, pegawai: Pegawai, tahun: int | None = None) -> Angka
 def review_row(*, periode_id: int) -> ReviewRow:
     """One row of ``bulk_review`` (after a rating is saved from the team page). One query."""
 
-    def count(model: type) -> Coalesce:
-        return Coalesce(
-            Subquery(
-                model.objects.filter(periode=OuterRef("pk"))  # type: ignore[attr-defined]
-                .order_by()
-                .values("periode")
-                .annotate(n=Count("pk"))
-                .values("n")[:1]
-            ),
-            0,
-        )
-
     p = get_object_or_404(
         PeriodePenilaian.objects.select_related("skp__pegawai__jabatan").annotate(
-            n_realisasi=count(Realisasi),
-            n_bukti=count(BuktiDukung),
-            n_umpan=count(UmpanBalik),
-            n_indikator=Coalesce(
-                Subquery(
-                    Indikator.objects.filter(rhk__skp=OuterRef("skp"))
-                    .order_by()
-                    .values("rhk__skp")
-                    .annotate(n=Count("pk"))
-                    .values("n")[:1]
-                ),
-                0,
-            ),
+            n_realisasi=jumlah_per_periode(Realisasi),
+            n_bukti=jumlah_per_periode(BuktiDukung),
+            n_umpan=jumlah_per_periode(UmpanBalik),
+            n_indikator=jumlah_indikator_skp(),
         ),
         pk=periode_id,
     )
@@ -643,20 +632,6 @@ def dashboard_pegawai(*, pegawai: Pegawai, hari_ini: dt.date, batas_riwayat: int
         .order_by("-periode_awal", "prioritas", "-versi")
         .first()
     )
-    jumlah_indikator = Subquery(
-        Indikator.objects.filter(rhk__skp=OuterRef("skp"))
-        .order_by()
-        .values("rhk__skp")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
-    jumlah_realisasi = Subquery(
-        Realisasi.objects.filter(periode=OuterRef("pk"))
-        .order_by()
-        .values("periode")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
     terbuka = (
         PeriodePenilaian.objects.filter(
             skp__pegawai=pegawai,
@@ -668,7 +643,7 @@ def dashboard_pegawai(*, pegawai: Pegawai, hari_ini: dt.date, batas_riwayat: int
         # The annual evaluation is open all year; it is due only from its last month on.
         .exclude(jenis=JenisPeriode.AKHIR, tanggal_akhir__gt=hari_ini + dt.timedelta(days=31))
         .select_related("skp")
-        .annotate(n_realisasi=Coalesce(jumlah_realisasi, 0), n_indikator=Coalesce(jumlah_indikator, 0))
+        .annotate(n_realisasi=jumlah_per_periode(Realisasi), n_indikator=jumlah_indikator_skp())
         .order_by("batas_pengisian", "urutan")
     )
     riwayat = list(
