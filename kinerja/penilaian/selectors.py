@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from kinerja.organisasi.models import Pegawai, UnitKerja
 from kinerja.penilaian import rules
-from kinerja.penilaian.enums import JenisPeriode
+from kinerja.penilaian.enums import JenisPeriode, Rating
 from kinerja.penilaian.models import (
     BukaKunci,
     BuktiDukung,
@@ -27,7 +43,7 @@ from kinerja.penilaian.models import (
     UmpanBalik,
 )
 from kinerja.skp.enums import JenisRhk, StatusSkp
-from kinerja.skp.models import Indikator, RencanaHasilKerja
+from kinerja.skp.models import Indikator, RencanaHasilKerja, Skp
 from kinerja.skp.selectors import urutan_pilihan
 
 if TYPE_CHECKING:
@@ -399,14 +415,6 @@ def periode_subtree(*, unit: UnitKerja, tahun: int, jenis: str, nomor: int) -> l
 
 
 # --- Dashboards (laporan, issue #5): fixed query counts whatever the number of units/pegawai ------
-
-# Imports of this section kept here: the section was appended while other pages grew the module.
-import datetime as dt  # noqa: E402
-
-from django.db.models import Case, CharField, Exists, IntegerField, Q, When  # noqa: E402
-
-from kinerja.penilaian.enums import Rating  # noqa: E402
-from kinerja.skp.models import Skp  # noqa: E402
 
 # The stages of the yearly cycle an admin follows, in order (domain.md §5.1, §5.2). The first three
 # are about the SKP of the year; the last three about the latest ended period (``PeriodeKw``).
