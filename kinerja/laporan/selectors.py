@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from kinerja.laporan.models import Dokumen
+from django.db.models import QuerySet
+
+from kinerja.laporan.models import BatchDokumen, Dokumen
 from kinerja.laporan.verifikasi import normalisasi
+from kinerja.organisasi.models import UnitKerja
 
 
 def dokumen_by_kode(kode: str) -> Dokumen | None:
@@ -12,3 +15,13 @@ def dokumen_by_kode(kode: str) -> Dokumen | None:
     if bersih is None:
         return None
     return Dokumen.objects.select_related("diganti_oleh").filter(kode=bersih).first()
+
+
+def batch_terbaru(*, instansi_id: int, n: int = 10) -> list[BatchDokumen]:
+    """The instansi's latest batch jobs with their unit (one query)."""
+    return list(BatchDokumen.objects.filter(instansi_id=instansi_id).select_related("unit_kerja")[:n])
+
+
+def unit_pilihan(*, instansi_id: int) -> QuerySet[UnitKerja]:
+    """The instansi's units in tree order, for a select."""
+    return UnitKerja.objects.filter(instansi_id=instansi_id).only("pk", "nama", "kedalaman").order_by("path")

@@ -108,6 +108,28 @@ J = JenjangJF
 PS = PeriodePenilaian.Status
 
 
+def _periode_tanpa_nilai(
+    pid: int, skp_id: int, per: Any, urutan: int, batas: dt.date, status: str
+) -> tuple[object, ...]:
+    """A PeriodePenilaian row with no rating yet (or of a replaced SKP version): every rating,
+    predikat and date column empty, as services.periode_sinkron writes it."""
+    return (
+        pid,
+        skp_id,
+        per.jenis,
+        per.nomor,
+        urutan,
+        per.awal,
+        per.akhir,
+        batas,
+        status,
+        *[""] * 6,
+        None,
+        None,
+        None,
+    )
+
+
 class SudahAda(Exception):
     """An instansi with this kode exists and --replace was not given."""
 
@@ -1377,28 +1399,7 @@ class _Builder:
             pid, plan, per, urutan, status = ev[0], ev[1], ev[2], ev[3], ev[4]
             batas = pen_rules.batas_pengisian(per.akhir, batas_hari)
             if len(ev) == 12:  # a replaced version
-                periode_rows.append(
-                    (
-                        pid,
-                        plan.id,
-                        per.jenis,
-                        per.nomor,
-                        urutan,
-                        per.awal,
-                        per.akhir,
-                        batas,
-                        status,
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        None,
-                        None,
-                        None,
-                    )
-                )
+                periode_rows.append(_periode_tanpa_nilai(pid, plan.id, per, urutan, batas, status))
                 continue
             rhk, rpk, predikat, capaian, dinilai, ditetapkan, pimpinan, deskripsi = ev[5:]
             u = unit_of_pegawai[plan.pegawai]
@@ -1409,28 +1410,7 @@ class _Builder:
             if plan.disetujui is not None and per.awal <= self.ref:
                 filled.append((pid, plan, per, min(batas, self.ref), dinilai))
             if status == PS.BELUM_DINILAI:
-                periode_rows.append(
-                    (
-                        pid,
-                        plan.id,
-                        per.jenis,
-                        per.nomor,
-                        urutan,
-                        per.awal,
-                        per.akhir,
-                        batas,
-                        status,
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        None,
-                        None,
-                        None,
-                    )
-                )
+                periode_rows.append(_periode_tanpa_nilai(pid, plan.id, per, urutan, batas, status))
                 continue
             assert penilai_user is not None and dinilai is not None
             riwayat.append(

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kinerja.core.http import AuthedHttpRequest
 from kinerja.laporan import batch as batch_service
+from kinerja.laporan import selectors
 from kinerja.laporan.models import BatchDokumen
-from kinerja.organisasi.models import UnitKerja
 from kinerja.organisasi.policies import instansi_for_admin, is_admin_of, unit_get_for_user
 from kinerja.penilaian.enums import JenisPeriode
 
@@ -54,10 +54,10 @@ def batch_halaman(request: AuthedHttpRequest) -> HttpResponseBase:
             return redirect("laporan:batch")
         return redirect("laporan:batch_detail", pk=batch.pk)
     context = {
-        "units": UnitKerja.objects.filter(instansi=instansi).only("pk", "nama", "kedalaman").order_by("path"),
+        "units": selectors.unit_pilihan(instansi_id=instansi.pk),
         "jenis_pilihan": JenisPeriode.choices,
         "tahun": timezone.localdate().year,
-        "riwayat": BatchDokumen.objects.filter(instansi=instansi).select_related("unit_kerja")[:10],
+        "riwayat": selectors.batch_terbaru(instansi_id=instansi.pk),
     }
     return render(request, "laporan/batch.html", context)
 

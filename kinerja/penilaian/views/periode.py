@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from kinerja.core.http import AuthedHttpRequest
 from kinerja.penilaian import forms, policies, rules, selectors, services
 from kinerja.penilaian.enums import JenisPembinaan, JenisPeriode, PredikatPegawai, Rating
-from kinerja.penilaian.models import PeriodePenilaian, PustakaUmpanBalik
+from kinerja.penilaian.models import PeriodePenilaian
 from kinerja.penilaian.views.unit import panel
 from kinerja.skp import policies as skp_policies
 from kinerja.skp import selectors as skp_selectors
@@ -122,7 +122,7 @@ def konteks(request: AuthedHttpRequest, periode: PeriodePenilaian) -> dict[str, 
     # The instansi's phrases for the feedback picker: one query for the whole page.
     pustaka = (
         list(
-            PustakaUmpanBalik.objects.filter(instansi_id=skp.pegawai.instansi_id).values_list(
+            selectors.pustaka_umpan_balik_for(instansi_id=skp.pegawai.instansi_id).values_list(
                 "kalimat", flat=True
             )
         )
