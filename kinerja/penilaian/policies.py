@@ -27,9 +27,16 @@ def periode_visible_to(user: User) -> QuerySet[PeriodePenilaian]:
 
 
 def periode_get_for_user(
-    *, user: User, pk: int, qs: QuerySet[PeriodePenilaian] | None = None
+    *, user: User, pk: int, qs: QuerySet[PeriodePenilaian] | None = None, pemilik_dulu: bool = False
 ) -> PeriodePenilaian:
+    """The period if the user may see it; 404 otherwise. ``pemilik_dulu`` (the owner's writes):
+    first one plain query for a period of the user's own SKP, which is always visible to them; the
+    visibility subquery only when that finds nothing."""
     base = qs if qs is not None else PeriodePenilaian.objects.select_related("skp")
+    if pemilik_dulu and user.pegawai_id is not None:
+        milik = base.filter(pk=pk, skp__pegawai_id=user.pegawai_id).first()
+        if milik is not None:
+            return milik
     try:
         return base.filter(pk__in=periode_visible_to(user).values("pk")).get(pk=pk)
     except PeriodePenilaian.DoesNotExist:

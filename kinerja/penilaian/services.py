@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from kinerja.core.errors import field_error, pilihan, teks
@@ -280,6 +280,13 @@ def buka_kunci(
 
 def _terbuka_untuk_pemilik(periode: PeriodePenilaian, actor: User) -> PeriodePenilaian:
     locked = _lock(periode)
+    _periksa_terbuka(locked, actor)
+    return locked
+
+
+def _periksa_terbuka(locked: PeriodePenilaian, actor: User) -> None:
+    """The owner may still write to this (locked) period: their SKP is approved and the period is
+    not past its deadline without an unlock, nor finalised."""
     policies.require_pemilik(actor, locked)
     if locked.skp.status != StatusSkp.DISETUJUI:
         raise InvalidTransition("SKP belum disetujui; realisasi belum dapat diisi.", dari=locked.skp.status)
@@ -287,22 +294,41 @@ def _terbuka_untuk_pemilik(periode: PeriodePenilaian, actor: User) -> PeriodePen
         raise InvalidTransition(
             "Periode ini sudah terkunci (lewat batas pengisian atau sudah ditetapkan).", dari=locked.status
         )
-    return locked
 
 
 def realisasi_simpan(
-    *, periode: PeriodePenilaian, indikator: Indikator, actor: User, realisasi: str, sumber_data: str
+    *,
+    periode: PeriodePenilaian,
+    indikator: Indikator | int,
+    actor: User,
+    realisasi: str,
+    sumber_data: str,
 ) -> Realisasi:
+    """Insert or replace the realisasi of one indikator in one period: the hot write of the year
+    (every pegawai, every period), so it is two statements in its transaction: the period locked
+    together with the check that the indikator is its SKP's, and one upsert."""
     realisasi = teks(realisasi, field="realisasi", label="Realisasi", batas=1000)
     sumber_data = teks(sumber_data, field="sumber_data", label="Sumber data", batas=300, wajib=False)
+    indikator_id = indikator if isinstance(indikator, int) else indikator.pk
+    milik_skp = Indikator.objects.filter(pk=indikator_id, rhk__skp_id=OuterRef("skp_id"))
     with transaction.atomic():
-        periode = _terbuka_untuk_pemilik(periode, actor)
-        if not Indikator.objects.filter(pk=indikator.pk, rhk__skp_id=periode.skp_id).exists():
+        locked = (
+            PeriodePenilaian.objects.select_for_update(of=("self",))
+            .select_related("skp")
+            .annotate(indikator_ada=Exists(milik_skp))
+            .get(pk=periode.pk)
+        )
+        _periksa_terbuka(locked, actor)
+        if not locked.indikator_ada:
             raise field_error("indikator", "Indikator ini bukan bagian dari SKP periode ini.")
-        obj, _ = Realisasi.objects.update_or_create(
-            periode=periode,
-            indikator=indikator,
-            defaults={"realisasi": realisasi, "sumber_data": sumber_data},
+        obj = Realisasi(
+            periode=locked, indikator_id=indikator_id, realisasi=realisasi, sumber_data=sumber_data
+        )
+        Realisasi.objects.bulk_create(
+            [obj],
+            update_conflicts=True,
+            unique_fields=["periode", "indikator"],
+            update_fields=["realisasi", "sumber_data", "updated_at"],
         )
     return obj
 

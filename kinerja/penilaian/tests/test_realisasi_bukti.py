@@ -129,15 +129,18 @@ def unggah(nama: str, isi: bytes, content_type: str = "application/octet-stream"
 def test_the_owner_saves_realisasi_and_saving_again_updates_it(personas: Personas, skp_pegawai: Skp) -> None:
     p, ind = periode(skp_pegawai), indikator_of(skp_pegawai)
 
-    services.realisasi_simpan(
+    pertama = services.realisasi_simpan(
         periode=p, indikator=ind, actor=personas.pegawai, realisasi="2 dokumen", sumber_data="Arsip"
     )
-    services.realisasi_simpan(
-        periode=p, indikator=ind, actor=personas.pegawai, realisasi="3 dokumen", sumber_data="SIMAK"
+    kedua = services.realisasi_simpan(
+        periode=p, indikator=ind.pk, actor=personas.pegawai, realisasi="3 dokumen", sumber_data="SIMAK"
     )
 
     [row] = Realisasi.objects.filter(periode=p)
     assert (row.indikator_id, row.realisasi, row.sumber_data) == (ind.pk, "3 dokumen", "SIMAK")
+    # One row, updated in place (an upsert): the id the API answers is the row's.
+    assert pertama.pk == kedua.pk == row.pk
+    assert row.updated_at == kedua.updated_at >= pertama.updated_at
 
 
 @pytest.mark.parametrize("who", ["pejabat_penilai", "rekan", "admin", "atasan"])
