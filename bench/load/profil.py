@@ -19,10 +19,13 @@ import sys
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run_load
+
+_CLIENT: Any = None
 
 
 def client_fetch(method: str, path: str, *, headers: dict[str, str] | None = None, body: str | None = None):  # type: ignore[no-untyped-def]
@@ -32,7 +35,11 @@ def client_fetch(method: str, path: str, *, headers: dict[str, str] | None = Non
     headers = dict(headers or {})
     cookie = headers.pop("Cookie", "")
     content_type = headers.pop("Content-Type", "application/octet-stream")
-    client = Client(enforce_csrf_checks=True, HTTP_HOST=run_load.HOST)
+    global _CLIENT
+    if _CLIENT is None:  # one handler: building the middleware (whitenoise's file scan) is not a request
+        _CLIENT = Client(enforce_csrf_checks=True, HTTP_HOST=run_load.HOST)
+    client = _CLIENT
+    client.cookies = SimpleCookie()
     for part in filter(None, (p.strip() for p in cookie.split(";"))):
         k, _, v = part.partition("=")
         client.cookies[k] = v

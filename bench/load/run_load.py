@@ -290,7 +290,7 @@ def build_paths(p: Personas, sesi: dict[str, Sesi], tokens: dict[str, str]) -> l
         ),
         Jalur(
             "realisasi",
-            "POST realisasi (htmx, blok RHK dirender ulang)",
+            "POST realisasi (htmx, formulir indikator itu dijawab)",
             [
                 line(
                     "POST",

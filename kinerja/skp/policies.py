@@ -24,9 +24,17 @@ def skp_visible_to(user: User) -> QuerySet[Skp]:
     return Skp.objects.filter(pegawai__in=pegawai_visible_to(user).values("pk"))
 
 
-def skp_get_for_user(*, user: User, pk: int, qs: QuerySet[Skp] | None = None) -> Skp:
-    """The SKP if the user may see it; 404 otherwise (never 403: no leak)."""
+def skp_get_for_user(
+    *, user: User, pk: int, qs: QuerySet[Skp] | None = None, pemilik_dulu: bool = False
+) -> Skp:
+    """The SKP if the user may see it; 404 otherwise (never 403: no leak). ``pemilik_dulu`` (pages
+    the owner opens most): first the SKP as one of the user's own, which they always see, without
+    the visibility subquery; that subquery only when it is not theirs."""
     base = qs if qs is not None else Skp.objects.all()
+    if pemilik_dulu and user.pegawai_id is not None:
+        milik = base.filter(pk=pk, pegawai_id=user.pegawai_id).first()
+        if milik is not None:
+            return milik
     try:
         return base.filter(pk__in=skp_visible_to(user).values("pk")).get(pk=pk)
     except Skp.DoesNotExist:

@@ -325,8 +325,8 @@ def test_detail_query_count_does_not_grow_with_rhk(client, personas, django_asse
     skp = make_skp(personas.pegawai, rhk=jumlah, indikator=3, rhk_atasan=list(skp_penilai.rhk.all()))
     client.force_login(personas.pegawai)
     url = detail(skp)
-    # 1 session, 2 the user with their pegawai, 3 the SKP with its people (visibility as a
-    # subquery), 4 RHK with their atasan RHK, 5 indikator, 6 perilaku, 7 lampiran,
+    # 1 session, 2 the user with their pegawai, 3 the SKP with its people (the owner's own: no
+    # visibility subquery), 4 RHK with their atasan RHK, 5 indikator, 6 perilaku, 7 lampiran,
     # 8 the RHK atasan options, 9 does the pejabat penilai have an SKP for the period.
     with django_assert_num_queries(9):
         response = client.get(url)

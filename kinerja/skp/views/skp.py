@@ -97,7 +97,8 @@ def konteks(request: AuthedHttpRequest, skp: Skp) -> dict[str, Any]:
 
 
 def skp_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
-    skp = policies.skp_get_for_user(user=request.user, pk=pk, qs=selectors.skp_detail_qs())
+    qs = selectors.skp_detail_qs().defer("snapshot")  # the frozen copy is for the documents
+    skp = policies.skp_get_for_user(user=request.user, pk=pk, qs=qs, pemilik_dulu=True)
     return render(request, "skp/detail.html", konteks(request, skp))
 
 
