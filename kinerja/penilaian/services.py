@@ -583,7 +583,10 @@ def penilaian_simpan(
             aksi="DINILAI",
             dari=dari,
             ke=periode.status,
-            catatan=f"{rating_hasil_kerja} / {rating_perilaku_kerja} -> {periode.predikat}",
+            catatan=(
+                f"{Rating(rating_hasil_kerja).label} / {Rating(rating_perilaku_kerja).label} -> "
+                f"{PredikatPegawai(periode.predikat).label}"
+            ),
         )
     return periode
 
@@ -783,7 +786,10 @@ def keberatan_putuskan(
             aksi="KEBERATAN_DIPUTUSKAN",
             dari=dari,
             ke=periode.status,
-            catatan=f"Predikat {keberatan.predikat_semula} -> {baru}. {catatan}",
+            catatan=(
+                f"Predikat {PredikatPegawai(keberatan.predikat_semula).label} -> "
+                f"{PredikatPegawai(baru).label}. {catatan}"
+            ),
         )
         _konversi_ak(periode, pengaturan_for(periode.skp.pegawai.instansi_id))
     return keberatan

@@ -171,6 +171,7 @@ def test_the_atasan_pejabat_penilai_decides_a_new_predikat_which_is_final(
     assert (stored.status, stored.predikat) == (S.FINAL, P.SANGAT_BAIK)
     r = RiwayatPeriode.objects.get(periode=ditetapkan, aksi="KEBERATAN_DIPUTUSKAN")
     assert (r.dari, r.ke, r.actor_id) == (S.KEBERATAN, S.FINAL, personas.atasan.pk)
+    assert r.catatan == "Predikat Baik -> Sangat Baik. Bukti dukung cukup."
     with pytest.raises(InvalidTransition):
         nilai(stored, personas.pejabat_penilai)
     with pytest.raises(InvalidTransition):

@@ -76,6 +76,11 @@ def test_the_ratings_can_change_until_tetapkan(personas: Personas, skp_pegawai: 
         ("DINILAI", S.BELUM_DINILAI, S.DINILAI),
         ("DINILAI", S.DINILAI, S.DINILAI),
     ]
+    # The riwayat (page and documents) reads as the rating form does: labels, not codes.
+    assert list(RiwayatPeriode.objects.filter(periode=p).values_list("catatan", flat=True)) == [
+        "Sesuai ekspektasi / Sesuai ekspektasi -> Baik",
+        "Di atas ekspektasi / Di atas ekspektasi -> Sangat Baik",
+    ]
 
 
 @pytest.mark.parametrize("who", ["pegawai", "rekan", "atasan", "admin", "kepala_dinas"])
