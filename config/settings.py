@@ -208,3 +208,4 @@ KINERJA_BASE_URL = os.environ.get("KINERJA_BASE_URL", "http://127.0.0.1:8000")
 # How a batch ZIP job runs: "thread" (default: a thread per job that outlives the request),
 # "worker" (only `manage.py jalankan_batch` runs them), "inline" (in the request; tests).
 KINERJA_BATCH_MODE = os.environ.get("KINERJA_BATCH_MODE", "thread")
+KINERJA_BATCH_SIMPAN_HARI = int(os.environ.get("KINERJA_BATCH_SIMPAN_HARI", "7"))  # days a batch ZIP is kept

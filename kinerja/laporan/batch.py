@@ -44,6 +44,7 @@ def batch_mulai(*, actor: User, unit: UnitKerja, tahun: int, jenis: str, nomor: 
         raise ValidationError({"jenis": "Jenis periode tidak dikenal."})
     if not 2000 <= tahun <= 2100 or not 1 <= nomor <= 12:
         raise ValidationError("Tahun atau nomor periode tidak valid.")
+    bersihkan_lama()
     batch = BatchDokumen.objects.create(
         instansi_id=unit.instansi_id,
         unit_kerja=unit,
@@ -119,6 +120,22 @@ def _aman(nama: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in nama)[:60]
 
 
+def bersihkan_lama(*, sekarang: dt.datetime | None = None) -> int:
+    """Delete the ZIPs of jobs finished more than KINERJA_BATCH_SIMPAN_HARI days ago (the PDFs stay
+    verifiable and can be built again); the job keeps its row, with the reason. Returns how many."""
+    batas = (sekarang or timezone.now()) - dt.timedelta(days=settings.KINERJA_BATCH_SIMPAN_HARI)
+    lama = list(
+        BatchDokumen.objects.filter(status=Status.SELESAI, updated_at__lt=batas)
+        .exclude(berkas="")
+        .values_list("pk", "berkas")
+    )
+    for _pk, berkas in lama:
+        (Path(settings.MEDIA_ROOT) / berkas).unlink(missing_ok=True)
+    pesan = f"Berkas ZIP dihapus setelah {settings.KINERJA_BATCH_SIMPAN_HARI} hari; buat lagi bila perlu."
+    BatchDokumen.objects.filter(pk__in=[pk for pk, _ in lama]).update(berkas="", pesan=pesan)
+    return len(lama)
+
+
 def jalankan_tertunda() -> int:
     """Run every queued job (the worker process); returns how many were run. A job left BERJALAN
     without progress for 10 minutes (its process was restarted) is queued again first."""
@@ -131,4 +148,5 @@ def jalankan_tertunda() -> int:
     )
     for pk in ids:
         jalankan(pk)
+    bersihkan_lama()
     return len(ids)

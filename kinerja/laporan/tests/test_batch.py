@@ -124,3 +124,35 @@ def test_bad_input_is_a_message_not_an_error(client, personas):
     )
     assert "Jenis periode tidak dikenal." in response.content.decode()
     assert not BatchDokumen.objects.exists()
+
+
+def test_a_zip_older_than_the_keeping_days_is_deleted_and_the_page_says_so(
+    client, personas, dua_pegawai, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    settings.KINERJA_BATCH_MODE = "worker"
+    settings.KINERJA_BATCH_SIMPAN_HARI = 7
+    lama = batch_service.batch_mulai(
+        actor=personas.admin, unit=personas.bidang, tahun=2026, jenis="TRIWULAN", nomor=1
+    )
+    batch_service.jalankan(lama.pk)
+    baru = batch_service.batch_mulai(
+        actor=personas.admin, unit=personas.seksi, tahun=2026, jenis="TRIWULAN", nomor=1
+    )
+    batch_service.jalankan(baru.pk)
+    BatchDokumen.objects.filter(pk=lama.pk).update(updated_at=timezone.now() - dt.timedelta(days=8))
+    assert len(list(tmp_path.rglob("*.zip"))) == 2
+
+    assert batch_service.bersihkan_lama() == 1
+
+    lama.refresh_from_db()
+    baru.refresh_from_db()
+    assert [p.name for p in tmp_path.rglob("*.zip")] == [f"{baru.pk}.zip"]
+    assert (lama.status, lama.berkas.name, lama.total) == ("SELESAI", "", 4)
+    client.force_login(personas.admin)
+    page = client.get(reverse("laporan:batch_detail", args=[lama.pk])).content.decode()
+    assert "dihapus setelah 7 hari" in page and "Unduh ZIP" not in page
+    assert client.get(reverse("laporan:batch_unduh", args=[lama.pk])).status_code == 404
+    assert client.get(reverse("laporan:batch_unduh", args=[baru.pk])).status_code == 200
+    # The worker cleans up as well; nothing is left to delete twice.
+    assert batch_service.bersihkan_lama() == 0
