@@ -37,33 +37,13 @@ usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
 case "${1:-}" in -h | --help) usage; exit 0 ;; esac
 [ $# -le 1 ] || { usage >&2; exit 2; }
 
-# --- DATABASE_URL -> URL tanpa sandi + PGPASSWORD (sandi tidak muncul di daftar proses) ---
-urldecode() { local s="${1//\\/\\\\}"; printf '%b' "${s//%/\\x}"; }
-pg_url() {
-  local url="$1" rest authority path userinfo hostport
-  case "$url" in
-    postgres://* | postgresql://*) ;;
-    *) die "DATABASE_URL harus postgres://... atau postgresql://... (cadangan hanya untuk PostgreSQL)" ;;
-  esac
-  rest="${url#*://}"
-  authority="${rest%%/*}"
-  path="${rest#"$authority"}"
-  if [[ "$authority" == *@* ]]; then
-    userinfo="${authority%@*}"
-    hostport="${authority##*@}"
-    if [[ "$userinfo" == *:* ]]; then
-      PGPASSWORD="$(urldecode "${userinfo#*:}")"
-      export PGPASSWORD
-      authority="${userinfo%%:*}@${hostport}"
-    fi
-  fi
-  printf 'postgresql://%s%s' "$authority" "$path"
-}
+# shellcheck source=scripts/_pg_url.sh
+source "$ROOT/scripts/_pg_url.sh"  # urldecode, pg_url
 
 [ -n "${DATABASE_URL:-}" ] || die "DATABASE_URL belum diisi"
 command -v pg_dump >/dev/null || die "pg_dump tidak ditemukan (apt-get install postgresql-client)"
 command -v sha256sum >/dev/null || die "sha256sum tidak ditemukan (coreutils)"
-DB_URL="$(pg_url "$DATABASE_URL")"
+pg_url "$DATABASE_URL"  # sets DB_URL and PGPASSWORD
 MEDIA="${MEDIA_ROOT:-$ROOT/var/media}"
 INDUK="${1:-${BACKUP_DIR:-$ROOT/var/backup}}"
 

@@ -30,28 +30,8 @@ usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
 case "${1:-}" in -h | --help) usage; exit 0 ;; esac
 [ $# -eq 1 ] || { usage >&2; exit 2; }
 
-# --- DATABASE_URL -> URL tanpa sandi + PGPASSWORD (sama dengan scripts/backup.sh) ---
-urldecode() { local s="${1//\\/\\\\}"; printf '%b' "${s//%/\\x}"; }
-pg_url() {
-  local url="$1" rest authority path userinfo hostport
-  case "$url" in
-    postgres://* | postgresql://*) ;;
-    *) die "DATABASE_URL harus postgres://... atau postgresql://..." ;;
-  esac
-  rest="${url#*://}"
-  authority="${rest%%/*}"
-  path="${rest#"$authority"}"
-  if [[ "$authority" == *@* ]]; then
-    userinfo="${authority%@*}"
-    hostport="${authority##*@}"
-    if [[ "$userinfo" == *:* ]]; then
-      PGPASSWORD="$(urldecode "${userinfo#*:}")"
-      export PGPASSWORD
-      authority="${userinfo%%:*}@${hostport}"
-    fi
-  fi
-  printf 'postgresql://%s%s' "$authority" "$path"
-}
+# shellcheck source=scripts/_pg_url.sh
+source "$ROOT/scripts/_pg_url.sh"  # urldecode, pg_url
 
 SUMBER="$1"
 [ -d "$SUMBER" ] || die "folder cadangan $SUMBER tidak ada"
@@ -63,7 +43,7 @@ done
 for cmd in pg_restore psql sha256sum tar; do
   command -v "$cmd" >/dev/null || die "$cmd tidak ditemukan"
 done
-DB_URL="$(pg_url "$DATABASE_URL")"
+pg_url "$DATABASE_URL"  # sets DB_URL and PGPASSWORD
 MEDIA="${MEDIA_ROOT:-$ROOT/var/media}"
 
 log "periksa manifest $SUMBER/SHA256SUMS"
