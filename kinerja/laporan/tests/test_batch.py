@@ -154,5 +154,8 @@ def test_a_zip_older_than_the_keeping_days_is_deleted_and_the_page_says_so(
     assert "dihapus setelah 7 hari" in page and "Unduh ZIP" not in page
     assert client.get(reverse("laporan:batch_unduh", args=[lama.pk])).status_code == 404
     assert client.get(reverse("laporan:batch_unduh", args=[baru.pk])).status_code == 200
-    # The worker cleans up as well; nothing is left to delete twice.
-    assert batch_service.bersihkan_lama() == 0
+    assert batch_service.bersihkan_lama() == 0  # nothing is deleted twice
+    # The worker process cleans up too, after the queued jobs.
+    BatchDokumen.objects.filter(pk=baru.pk).update(updated_at=timezone.now() - dt.timedelta(days=8))
+    call_command("jalankan_batch")
+    assert not list(tmp_path.rglob("*.zip"))

@@ -153,9 +153,11 @@ def test_saving_a_realisasi_costs_the_same_queries_for_a_small_and_a_large_skp(
         # 1 session, 2 user; 3 the owner's period; in the service's atomic block (a savepoint pair
         # inside the test's transaction): 4-5 savepoint, 6 the period locked with the indikator
         # check, 7 the upsert.
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(7) as ctx:
             response = client.post(url("realisasi", p.pk, indikator.pk), {"realisasi": "x"}, **HTMX)
         assert response.status_code == 200, response.content
+        # The owner's period without the visibility subquery (the hierarchy table is not read).
+        assert not any("rantaiatasan" in q["sql"] for q in ctx.captured_queries)
         assert Realisasi.objects.get(periode=p, indikator=indikator).realisasi == "x"
 
 

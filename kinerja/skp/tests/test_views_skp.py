@@ -328,7 +328,9 @@ def test_detail_query_count_does_not_grow_with_rhk(client, personas, django_asse
     # 1 session, 2 the user with their pegawai, 3 the SKP with its people (the owner's own: no
     # visibility subquery), 4 RHK with their atasan RHK, 5 indikator, 6 perilaku, 7 lampiran,
     # 8 the RHK atasan options, 9 does the pejabat penilai have an SKP for the period.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(9) as ctx:
         response = client.get(url)
     assert response.status_code == 200
+    assert "rantaiatasan" not in ctx.captured_queries[2]["sql"]
+    assert '"skp_skp"."snapshot"' not in ctx.captured_queries[2]["sql"]
     assert response.content.decode().count('class="rhk-nomor') == jumlah
