@@ -153,6 +153,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Behind N trusted reverse proxies (nginx: 1), the client address is read from X-Forwarded-For;
 # otherwise every login would share the proxy's address and a lockout would hit anyone by NIP.
 KINERJA_PROXY_COUNT = int(os.environ.get("KINERJA_PROXY_COUNT", "0"))
+# Behind a trusted proxy that ends TLS, the request's scheme comes from its X-Forwarded-Proto (nginx:
+# `proxy_set_header X-Forwarded-Proto $scheme;`, docs/deploy.md); without a proxy it is never read.
+if KINERJA_PROXY_COUNT > 0:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 AXES_CLIENT_IP_CALLABLE = "kinerja.accounts.alamat.alamat_klien"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
@@ -184,6 +188,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS only, wherever the cookies are (production): plain HTTP is redirected, and browsers are told
+# to use HTTPS for a year (HSTS; set SECURE_HSTS_SECONDS=0 while trying HTTPS out). The health check
+# stays reachable over HTTP for load balancers. `manage.py check --deploy` is clean with these
+# (kinerja/core/tests/test_check_deploy.py).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if SESSION_COOKIE_SECURE else "0"))
+# includeSubDomains covers only names below this host (x.kinerja.contoh.go.id), never its siblings;
+# preload is only a signal until someone submits the apex domain to the browsers' list.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+# The test client speaks plain HTTP: no HTTPS-only cookies, redirect or HSTS (config/settings.py).
+os.environ.setdefault("SECURE_COOKIES", "0")
 
 from config.settings import *  # noqa: F403
 
